@@ -1,0 +1,5 @@
+import sys
+
+from majlis.cli import main
+
+sys.exit(main())

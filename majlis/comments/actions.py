@@ -1,0 +1,58 @@
+"""What happens when a reader posts a comment. No HTTP here: views call
+these, and so can an API or an importer."""
+import hashlib
+from dataclasses import dataclass
+from datetime import timedelta
+
+import structlog
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Comment
+from .screening import screen_comment_later_or_now
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass
+class Submission:
+    comment: Comment
+    duplicate: bool
+
+
+def fingerprint(article_id, email, text):
+    raw = f"{article_id}\x1f{email.strip().lower()}\x1f{text}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(raw).hexdigest()
+
+
+def submit_comment(*, article, name, email, text, ip_address=None, now=None):
+    """Store a validated comment as pending, unless the same reader sent the
+    same text to the same article within the duplicate window: then the
+    earlier comment is returned and nothing new is stored."""
+    now = now or timezone.now()
+    email = email.strip().lower()
+    digest = fingerprint(article.pk, email, text)
+    window = timedelta(seconds=settings.MAJLIS["DUPLICATE_WINDOW_SECONDS"])
+    with transaction.atomic():
+        earlier = (
+            Comment.objects.select_for_update()
+            .filter(fingerprint=digest, submitted_at__gte=now - window)
+            .order_by("-submitted_at")
+            .first()
+        )
+        if earlier is not None:
+            log.info("comment.duplicate", comment_id=earlier.pk, article_id=article.pk)
+            return Submission(earlier, duplicate=True)
+        comment = Comment.objects.create(
+            article=article,
+            author_name=name,
+            author_email=email,
+            text=text,
+            ip_address=ip_address,
+            fingerprint=digest,
+            submitted_at=now,
+        )
+    log.info("comment.submitted", comment_id=comment.pk, article_id=article.pk)
+    screen_comment_later_or_now(comment)
+    return Submission(comment, duplicate=False)

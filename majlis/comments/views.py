@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
+
+from majlis.articles.models import Article
+from majlis.articles.views import render_article
+
+from .actions import submit_comment
+from .forms import CommentForm
+
+PENDING_MESSAGE = "Thank you. Your comment awaits moderation and will appear once a moderator approves it."
+RATE_MESSAGE = "You are posting too quickly. Please wait a few minutes and try again."
+
+
+def email_key(group, request):
+    return (request.POST.get("email") or "").strip().lower() or "-"
+
+
+def over_rate_limit(request):
+    # Both limits are counted on every attempt so a flood is throttled even
+    # when it rotates e-mail addresses or IPs.
+    by_ip = is_ratelimited(request, group="comment-ip", key="ip", rate=settings.MAJLIS["RATE_PER_IP"], increment=True)
+    by_email = is_ratelimited(
+        request, group="comment-email", key=email_key, rate=settings.MAJLIS["RATE_PER_EMAIL"], increment=True
+    )
+    return by_ip or by_email
+
+
+def rate_limited(request, exception=None):
+    from django.http import HttpResponse
+
+    return HttpResponse(RATE_MESSAGE, status=429, content_type="text/plain; charset=utf-8")
+
+
+@require_POST
+def post_comment(request, slug):
+    article = get_object_or_404(Article, slug=slug)
+    form = CommentForm(request.POST)
+    if over_rate_limit(request):
+        return render_article(request, article, form=form, status=429, form_error=RATE_MESSAGE)
+    if not form.is_valid():
+        return render_article(request, article, form=form, status=400)
+    if not form.is_bot:
+        submit_comment(
+            article=article,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            text=form.cleaned_data["text"],
+            ip_address=request.META.get("REMOTE_ADDR"),
+        )
+    # A bot filling the honeypot sees the same answer and stores nothing.
+    messages.success(request, PENDING_MESSAGE, extra_tags="pending")
+    return redirect(article.get_absolute_url() + "#comments")

@@ -1,0 +1,96 @@
+"""Moderation decisions. Each one is a compare-and-set on the comment's
+status inside a transaction, so two moderators deciding the same comment at
+once cannot both win, and each writes exactly one audit entry."""
+import structlog
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from majlis.comments.models import Comment
+
+from .models import AuditEntry
+from .reasons import REASON_CODES
+
+log = structlog.get_logger(__name__)
+Status = Comment.Status
+
+
+class AlreadyDecided(Exception):
+    def __init__(self, comment):
+        self.comment = comment
+        who = comment.decided_by.get_username() if comment.decided_by else "someone else"
+        super().__init__(f"This comment was already {comment.get_status_display().lower()} by {who}.")
+
+
+def clean_reasons(reasons, note):
+    reasons = list(dict.fromkeys(reasons or []))
+    unknown = [r for r in reasons if r not in REASON_CODES]
+    if unknown:
+        raise ValidationError(f"Unknown reason code(s): {', '.join(unknown)}.")
+    if not reasons:
+        raise ValidationError("Choose at least one guideline the comment breaks.")
+    if "other" in reasons and not (note or "").strip():
+        raise ValidationError('A note is required when the reason is "other".')
+    return reasons
+
+
+def _transition(comment_id, *, expected, new_status, action, actor, actor_label, reasons, note, details):
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Comment.objects.filter(pk=comment_id, status=expected).update(
+            status=new_status,
+            decided_at=now,
+            decided_by=actor,
+            reasons=reasons,
+            moderator_note=note,
+        )
+        comment = Comment.objects.select_related("decided_by", "article").get(pk=comment_id)
+        if not changed:
+            raise AlreadyDecided(comment)
+        AuditEntry.objects.create(
+            created=now,
+            actor=actor,
+            actor_label=actor_label or (actor.get_username() if actor else "system"),
+            action=action,
+            comment=comment,
+            from_status=expected,
+            to_status=new_status,
+            reasons=reasons,
+            note=note,
+            details=details or {},
+        )
+    log.info("moderation.decision", comment_id=comment_id, action=action, actor=actor_label or str(actor))
+    return comment
+
+
+def approve(comment_id, *, actor, actor_label=None, details=None):
+    return _transition(
+        comment_id, expected=Status.PENDING, new_status=Status.APPROVED, action=AuditEntry.Action.APPROVE,
+        actor=actor, actor_label=actor_label, reasons=[], note="", details=details,
+    )
+
+
+def reject(comment_id, *, actor, reasons, note="", actor_label=None, details=None):
+    reasons = clean_reasons(reasons, note)
+    return _transition(
+        comment_id, expected=Status.PENDING, new_status=Status.REJECTED, action=AuditEntry.Action.REJECT,
+        actor=actor, actor_label=actor_label, reasons=reasons, note=note.strip(), details=details,
+    )
+
+
+def reverse(comment_id, *, actor, expected_status, reasons=(), note=""):
+    """Take down an approved comment (reasons required) or reinstate a
+    rejected one (a note saying why is required). Never silent: audited."""
+    if expected_status == Status.APPROVED:
+        reasons = clean_reasons(reasons, note)
+        new_status, action = Status.REJECTED, AuditEntry.Action.REVERSE_TO_REJECTED
+    elif expected_status == Status.REJECTED:
+        if not (note or "").strip():
+            raise ValidationError("Say why the rejection is being reversed.")
+        reasons, new_status, action = [], Status.APPROVED, AuditEntry.Action.REVERSE_TO_APPROVED
+    else:
+        raise ValidationError("Only approved or rejected comments can be reversed.")
+    return _transition(
+        comment_id, expected=expected_status, new_status=new_status, action=action,
+        actor=actor, actor_label=None, reasons=list(reasons), note=note.strip(), details=None,
+    )

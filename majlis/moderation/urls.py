@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "moderation"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("audit/", views.audit_log, name="audit"),
+    path("comments/<int:pk>/", views.comment_detail, name="comment"),
+    path("comments/<int:pk>/decide", views.decide, name="decide"),
+    path("comments/<int:pk>/reverse", views.reverse, name="reverse"),
+]
