@@ -1,8 +1,8 @@
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from majlis.articles.models import Article
+from majlis.moderation.groups import moderators_group
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +28,7 @@ def article(db):
 @pytest.fixture
 def moderator(db, django_user_model):
     user = django_user_model.objects.create_user("mod", password="a-long-test-password")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(moderators_group())
     return user
 
 

@@ -3,37 +3,22 @@ group exists with the permissions the moderation views check."""
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-SQLITE = [
-    """CREATE TRIGGER moderation_auditentry_no_update BEFORE UPDATE ON moderation_auditentry
-       BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;""",
-    """CREATE TRIGGER moderation_auditentry_no_delete BEFORE DELETE ON moderation_auditentry
-       BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;""",
-]
-SQLITE_REVERSE = [
-    "DROP TRIGGER IF EXISTS moderation_auditentry_no_update;",
-    "DROP TRIGGER IF EXISTS moderation_auditentry_no_delete;",
-]
-POSTGRES = [
-    """CREATE OR REPLACE FUNCTION moderation_auditentry_append_only() RETURNS trigger AS $$
-       BEGIN RAISE EXCEPTION 'audit log is append-only' USING ERRCODE = 'integrity_constraint_violation'; END;
-       $$ LANGUAGE plpgsql;""",
-    """CREATE TRIGGER moderation_auditentry_append_only BEFORE UPDATE OR DELETE ON moderation_auditentry
-       FOR EACH ROW EXECUTE FUNCTION moderation_auditentry_append_only();""",
-]
-POSTGRES_REVERSE = [
-    "DROP TRIGGER IF EXISTS moderation_auditentry_append_only ON moderation_auditentry;",
-    "DROP FUNCTION IF EXISTS moderation_auditentry_append_only();",
-]
+from majlis.moderation.triggers import (
+    POSTGRES_APPEND_ONLY,
+    POSTGRES_DROP_APPEND_ONLY,
+    SQLITE_APPEND_ONLY,
+    SQLITE_DROP_APPEND_ONLY,
+)
 
 
 def triggers(apps, schema_editor):
-    statements = {"sqlite": SQLITE, "postgresql": POSTGRES}[schema_editor.connection.vendor]
+    statements = {"sqlite": SQLITE_APPEND_ONLY, "postgresql": POSTGRES_APPEND_ONLY}[schema_editor.connection.vendor]
     for statement in statements:
         schema_editor.execute(statement)
 
 
 def drop_triggers(apps, schema_editor):
-    statements = {"sqlite": SQLITE_REVERSE, "postgresql": POSTGRES_REVERSE}[schema_editor.connection.vendor]
+    statements = {"sqlite": SQLITE_DROP_APPEND_ONLY, "postgresql": POSTGRES_DROP_APPEND_ONLY}[schema_editor.connection.vendor]
     for statement in statements:
         schema_editor.execute(statement)
 

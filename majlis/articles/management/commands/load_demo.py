@@ -3,12 +3,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from majlis.articles.importer import ArticleParseError
 from majlis.articles.services import import_article_text
 from majlis.comments.actions import submit_comment
+from majlis.moderation.groups import moderators_group
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 DEMO_COMMENTS = [
@@ -45,6 +45,6 @@ class Command(BaseCommand):
         user, _ = get_user_model().objects.get_or_create(username=username, defaults={"is_staff": True})
         user.set_password(password)
         user.save()
-        user.groups.add(Group.objects.get(name="Moderators"))
+        user.groups.add(moderators_group())
         self.stdout.write(self.style.SUCCESS(f"demo moderator: username={username} password={password}"))
         self.stdout.write("log in at http://127.0.0.1:8000/accounts/login/ then open /moderation/")

@@ -1,0 +1,95 @@
+"""Two moderators deciding the same comment at the same moment, each on its
+own database connection: exactly one wins, the other is told."""
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from majlis.comments.models import Comment
+from majlis.moderation import actions
+from majlis.moderation.models import AuditEntry
+
+requires_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs a server database with real concurrent connections; .ci/run runs it on PostgreSQL",
+)
+
+
+@requires_postgres
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("second", ["approve", "reject"])
+def test_two_connections_deciding_at_once_only_one_wins(article, moderator, django_user_model, second):
+    from majlis.moderation.groups import moderators_group
+
+    other = django_user_model.objects.create_user("mod2", password="a-long-test-password")
+    other.groups.add(moderators_group())
+    comment = Comment.objects.create(article=article, author_name="A", author_email="a@example.org",
+                                     text="race me", fingerprint="race")
+    barrier = threading.Barrier(2)
+    outcomes = {}
+
+    def decide(name, user, approve):
+        try:
+            barrier.wait()
+            if approve:
+                actions.approve(comment.pk, actor=user)
+            else:
+                actions.reject(comment.pk, actor=user, reasons=["threat"])
+            outcomes[name] = "won"
+        except actions.AlreadyDecided as exc:
+            outcomes[name] = str(exc)
+        finally:
+            connections.close_all()  # each thread has its own connection
+
+    threads = [
+        threading.Thread(target=decide, args=("first", moderator, True)),
+        threading.Thread(target=decide, args=("second", other, second == "approve")),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert sorted(o == "won" for o in outcomes.values()) == [False, True], outcomes
+    loser = next(o for o in outcomes.values() if o != "won")
+    assert "already" in loser
+    assert AuditEntry.objects.filter(comment_id=comment.pk).count() == 1
+    final = Comment.objects.get(pk=comment.pk)
+    assert final.status in {"approved", "rejected"}
+
+
+@requires_postgres
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_row_lock_makes_the_second_connection_wait_then_lose(article, moderator):
+    """Deterministic interleaving: connection A has updated the row but not
+    committed; connection B's decision blocks on the row lock, and once A
+    commits, B re-checks the status and is refused."""
+    import psycopg
+
+    comment = Comment.objects.create(article=article, author_name="A", author_email="a@example.org",
+                                     text="locked", fingerprint="lock")
+    params = connection.get_connection_params()
+    other = psycopg.connect(**{k: v for k, v in params.items() if k in {"dbname", "user", "host", "port", "password"}})
+    other.execute("BEGIN")
+    other.execute("UPDATE comments_comment SET status='approved' WHERE id=%s AND status='pending'", [comment.pk])
+    result = {}
+
+    def second_moderator():
+        try:
+            actions.reject(comment.pk, actor=moderator, reasons=["threat"])
+            result["outcome"] = "won"
+        except actions.AlreadyDecided:
+            result["outcome"] = "already decided"
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=second_moderator)
+    thread.start()
+    thread.join(1.0)
+    assert thread.is_alive(), "the second decision should be waiting on the row lock"
+    other.execute("COMMIT")
+    thread.join(10)
+    other.close()
+    assert result["outcome"] == "already decided"
+    assert Comment.objects.get(pk=comment.pk).status == "approved"
