@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "majlis.articles",
     "majlis.comments",
     "majlis.moderation",
+    "majlis.keys",
 ]
 
 MIDDLEWARE = [
