@@ -1,0 +1,780 @@
+"""Loaders for the labelled moderation datasets in ``/work/shared/data`` (never committed).
+
+Every loader yields :class:`Example` rows whose ``labels`` map each of our six guideline codes to
+``1``, ``0`` or ``None``.  ``None`` means the source does not annotate that code: it must be masked
+in training and evaluation, never read as 0.  ``reject`` is an auxiliary target (any guideline
+violation) that also carries the sources' generic "offensive" labels, which are not evidence for
+any one code.  The mappings follow ``MANIFEST.md`` / ``MANIFEST-multilingual.md``.
+
+Roles: ``train`` / ``dev`` / ``test`` come from a hash of the folded text (so duplicates and
+case/zero-width variants never straddle splits); ``holdout`` marks the evaluation-only sets that
+the manifests recommend (never trained on, never used for thresholds).  Any training row whose
+text also occurs in a hold-out or test row is dropped (:func:`load_all`).
+
+Data directory: ``--data DIR`` > ``$MAJLIS_DATA_DIR`` > ``<repo>/../shared/data``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sys
+import tarfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from majlis.screening.model import CODES, prepare
+
+csv.field_size_limit(sys.maxsize)
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+ROLES = ("train", "dev", "test", "holdout")
+ABUSE = ("profanity", "vulgarity", "threat", "personal_attack", "identity_abuse")
+
+
+@dataclass
+class Example:
+    text: str
+    lang: str
+    labels: dict
+    source: str
+    role: str
+    reject: int | None = None
+    group: str | None = None  # e.g. thread / video, for reporting
+    key: str = field(default="", repr=False)
+    prepared: str = field(default="", repr=False)  # the model's folded text (cached)
+
+    def target_vector(self) -> list:
+        """7 values (six codes then reject), None for masked."""
+        return [self.labels.get(c) for c in CODES] + [self.reject]
+
+
+def data_dir(arg: str | os.PathLike | None = None) -> Path:
+    if arg:
+        return Path(arg)
+    env = os.environ.get("MAJLIS_DATA_DIR")
+    if env:
+        return Path(env)
+    return (REPO_ROOT / ".." / "shared" / "data").resolve()
+
+
+# ------------------------------------------------------------------------------------------
+# keys and splits
+# ------------------------------------------------------------------------------------------
+
+_KEY_DROP = re.compile(r"[\W_]+")
+_KEY_MASKS = re.compile(r"\bx(?:url|user|email|phone)\b")
+
+
+def dedup_key(text: str) -> str:
+    """Duplicate-detection key: the model's folded text without masks, punctuation or spaces."""
+    return _KEY_DROP.sub("", _KEY_MASKS.sub(" ", prepare(text)))
+
+
+def split_of(text: str, dev_pct: int = 10, test_pct: int = 10, key: str | None = None) -> str:
+    """Deterministic train/dev/test assignment from a hash of the folded text."""
+    import hashlib
+
+    k = dedup_key(text) if key is None else key
+    b = int.from_bytes(hashlib.blake2b(k.encode("utf-8"), digest_size=8).digest(), "big") % 100
+    if b < test_pct:
+        return "test"
+    if b < test_pct + dev_pct:
+        return "dev"
+    return "train"
+
+
+def _labels(**kw) -> dict:
+    out = {c: None for c in CODES}
+    for k, v in kw.items():
+        if k not in out:
+            raise KeyError(k)
+        out[k] = None if v is None else int(v)
+    return out
+
+
+def _clean(promotion=None) -> dict:
+    """A source's clean class: no abuse code applies (promotion only if the source says so)."""
+    return _labels(profanity=0, vulgarity=0, threat=0, personal_attack=0, identity_abuse=0, promotion=promotion)
+
+
+def _ex(text, lang, labels, source, role, reject=None, group=None) -> Example:
+    return Example(text=str(text), lang=lang, labels=labels, source=source, role=role, reject=reject, group=group)
+
+
+def _csv_rows(path: Path, **kw) -> Iterator[dict]:
+    with open(path, encoding=kw.pop("encoding", "utf-8"), newline="") as f:
+        yield from csv.DictReader(f, **kw)
+
+
+def _xlsx_rows(path: Path, header_row: int = 0, header: bool = True) -> Iterator[dict | tuple]:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True)
+    ws = wb.worksheets[0]
+    it = ws.iter_rows(values_only=True)
+    for _ in range(header_row):
+        next(it)
+    if not header:
+        yield from it
+        wb.close()
+        return
+    cols = [str(c).strip() if c is not None else f"_{i}" for i, c in enumerate(next(it))]
+    for row in it:
+        yield dict(zip(cols, row))
+    wb.close()
+
+
+# ------------------------------------------------------------------------------------------
+# English
+# ------------------------------------------------------------------------------------------
+
+
+def load_toxic_spans(d: Path) -> Iterator[Example]:
+    """Civil Comments toxic spans: hold-out (threat, profanity; also personal_attack/identity_abuse).
+    A type marked by >=2 annotators is positive, by none negative, by exactly one masked."""
+    base = d / "en-civil-comments-toxic-spans"
+    ann_comment = {r["annotation"]: r["comment_id"] for r in _csv_rows(base / "annotations.csv")}
+    marks: dict = defaultdict(lambda: defaultdict(set))
+    workers = {r["annotation"]: r["worker"] for r in _csv_rows(base / "annotations.csv")}
+    for r in _csv_rows(base / "spans.csv"):
+        cid = ann_comment.get(r["annotation"])
+        if cid is None:
+            continue
+        marks[cid][r["type"].strip()].add(workers[r["annotation"]])
+    type_map = {"Insult": "personal_attack", "Threat": "threat", "Identity based Attack": "identity_abuse",
+                "Profane/Obscene": "profanity"}
+    for r in _csv_rows(base / "comments.csv"):
+        cid = r["comment_id"]
+        lab = {}
+        for t, code in type_map.items():
+            n = len(marks[cid].get(t, ()))
+            lab[code] = 1 if n >= 2 else (0 if n == 0 else None)
+        any_pos = any(v == 1 for v in lab.values()) or len(marks[cid].get("Other Toxicity", ())) >= 2
+        yield _ex(r["comment_text"], "en", _labels(**lab), "en-civil-comments-toxic-spans", "holdout",
+                  reject=1 if any_pos else None)
+
+
+def load_ucc(d: Path) -> Iterator[Example]:
+    """Unhealthy Comments (test + val): hold-out for personal_attack (antagonize / hostile)."""
+    for split in ("test", "val"):
+        for r in _csv_rows(d / "en-ucc-unhealthy-comments" / f"{split}.csv"):
+            pa = 1 if (r["antagonize"] == "1" or r["hostile"] == "1") else 0
+            yield _ex(r["comment"], "en", _labels(personal_attack=pa), "en-ucc-unhealthy-comments", "holdout",
+                      reject=pa if pa else None)
+
+
+def load_sfu_ctc(d: Path) -> Iterator[Example]:
+    """SFU CTC: hold-out, overall reject (toxicity 3-4) vs clean (1) on Globe and Mail comments."""
+    for r in _csv_rows(d / "en-sfu-ctc-news-comments" / "SFU_constructiveness_toxicity.csv"):
+        lvl = (r.get("is_toxic_popular_answer_1") or "").strip()[:1]
+        rej = {"1": 0, "3": 1, "4": 1}.get(lvl)
+        labels = _clean() if rej == 0 else _labels()
+        yield _ex(r["comment"], "en", labels, "en-sfu-ctc-news-comments", "holdout", reject=rej,
+                  group=r.get("title"))
+
+
+def load_fox(d: Path) -> Iterator[Example]:
+    """Fox News comments: hold-out for identity_abuse on news comments."""
+    with open(d / "en-fox-news-comments" / "fox-news-comments.json", encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            y = int(r["label"])
+            yield _ex(r["text"], "en", _labels(identity_abuse=y), "en-fox-news-comments", "holdout",
+                      reject=1 if y else None, group=r.get("title"))
+
+
+def load_edos(d: Path) -> Iterator[Example]:
+    """EDOS: sexism -> identity_abuse; category 1 -> threat; vector 2.3 -> vulgarity. Test split = hold-out."""
+    for r in _csv_rows(d / "en-edos-sexism" / "edos_labelled_aggregated.csv"):
+        sexist = r["label_sexist"] == "sexist"
+        cat, vec = r["label_category"], r["label_vector"]
+        lab = _labels(identity_abuse=int(sexist),
+                      threat=1 if cat.startswith("1.") else (0 if sexist else None),
+                      vulgarity=1 if vec.startswith("2.3") else None)
+        role = "holdout" if r["split"] == "test" else None
+        yield _ex(r["text"], "en", lab, "en-edos-sexism", role, reject=1 if sexist else None)
+
+
+def load_hateval(d: Path) -> Iterator[Example]:
+    """HatEval 2019 EN: HS -> identity_abuse (+ personal_attack when TR). Test (Sentropy relabels) = hold-out."""
+    base = d / "en-hateval2019"
+    relabel = {r["id"]: r for r in _csv_rows(base / "relabeled-sentropy" / "hateval2019_en_test.csv")}
+    for split in ("train", "dev", "test"):
+        for r in _csv_rows(base / f"hateval2019_en_{split}.csv"):
+            src = relabel.get(r["id"], r) if split == "test" else r
+            hs, tr = int(src["HS"]), int(src["TR"])
+            lab = _labels(identity_abuse=hs, personal_attack=1 if (hs and tr) else None)
+            yield _ex(r["text"], "en", lab, "en-hateval2019", "holdout" if split == "test" else None,
+                      reject=1 if hs else None)
+
+
+def load_c3(d: Path) -> Iterator[Example]:
+    """C3 constructive comments (Globe and Mail): personal_attack majority -> 1; crowd 'no_toxic'
+    majority with toxicity level 1 -> clean on every abuse code (news-domain hard negatives)."""
+    for r in _csv_rows(d / "en-c3-constructive-comments" / "C3_anonymized.csv"):
+        try:
+            judges = float(r["njudgements_toxicity_expt"] or 0)
+        except ValueError:
+            judges = 0
+        votes = {}
+        for part in (r["toxicity_characteristics"] or "").split("\n"):
+            if ":" in part:
+                k, v = part.rsplit(":", 1)
+                try:
+                    votes[k.strip()] = float(v)
+                except ValueError:
+                    pass
+        if judges <= 0:
+            continue
+        maj = {k for k, v in votes.items() if v / judges >= 0.5}
+        try:
+            level = float(r["crowd_toxicity_level"])
+        except ValueError:
+            level = None
+        if "personal_attack" in maj:
+            lab, rej = _labels(personal_attack=1), 1
+        elif "abusive" in maj:
+            lab, rej = _labels(), 1
+        elif "no_toxic" in maj and level is not None and level <= 1.0 and not (maj - {"no_toxic"}):
+            lab, rej = _clean(promotion=0), 0
+        else:
+            continue
+        yield _ex(r["comment_text"], "en", lab, "en-c3-constructive-comments", None, reject=rej,
+                  group=r.get("article_id"))
+
+
+def load_olid(d: Path) -> Iterator[Example]:
+    """OLID: UNT -> profanity; TIN+IND -> personal_attack; NOT -> clean. Test = hold-out (secondary)."""
+    base = d / "en-olid-offenseval2019"
+
+    def lab_of(a, b, c):
+        if a == "NOT":
+            return _clean(), 0
+        if b == "UNT":
+            return _labels(profanity=1), 1
+        if c == "IND":
+            return _labels(personal_attack=1), 1
+        if c == "GRP":
+            return _labels(), 1
+        return _labels(), None  # TIN+OTH: often allowed criticism
+
+    with open(base / "olid-training-v1.0.tsv", encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) < 5:
+                continue
+            lab, rej = lab_of(p[2], p[3], p[4])
+            yield _ex(p[1], "en", lab, "en-olid-offenseval2019", None, reject=rej)
+    la = {r["id"]: r["label"] for r in _csv_rows(base / "labels-levela.csv", fieldnames=["id", "label"])}
+    lb = {r["id"]: r["label"] for r in _csv_rows(base / "labels-levelb.csv", fieldnames=["id", "label"])}
+    lc = {r["id"]: r["label"] for r in _csv_rows(base / "labels-levelc.csv", fieldnames=["id", "label"])}
+    with open(base / "testset-levela.tsv", encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) < 2 or p[0] not in la:
+                continue
+            lab, rej = lab_of(la[p[0]], lb.get(p[0], "NULL"), lc.get(p[0], "NULL"))
+            yield _ex(p[1], "en", lab, "en-olid-offenseval2019", "holdout", reject=rej)
+
+
+def load_davidson(d: Path) -> Iterator[Example]:
+    """Davidson: hate -> identity_abuse; offensive -> reject only; neither -> clean. Train only."""
+    for r in _csv_rows(d / "en-davidson-hate-offensive" / "labeled_data.csv"):
+        cls = r["class"]
+        if cls == "0":
+            lab, rej = _labels(identity_abuse=1), 1
+        elif cls == "1":
+            lab, rej = _labels(identity_abuse=0), 1
+        else:
+            lab, rej = _clean(), 0
+        yield _ex(r["tweet"], "en", lab, "en-davidson-hate-offensive", "train_only", reject=rej)
+
+
+def load_ethos(d: Path) -> Iterator[Example]:
+    """ETHOS: isHate >= .5 -> identity_abuse (violence -> threat); isHate == 0 -> not identity abuse."""
+    base = d / "en-ethos"
+    multi = {}
+    for r in _csv_rows(base / "Ethos_Dataset_Multi_Label.csv", delimiter=";"):
+        multi[r["comment"]] = r
+    seen = set()
+    for r in _csv_rows(base / "Ethos_Dataset_Binary.csv", delimiter=";"):
+        t = r["comment"]
+        seen.add(t)
+        h = float(r["isHate"])
+        m = multi.get(t)
+        if h >= 0.5:
+            thr = (1 if float(m["violence"]) >= 0.5 else 0) if m else None
+            yield _ex(t, "en", _labels(identity_abuse=1, threat=thr), "en-ethos", None, reject=1)
+        elif h == 0:
+            yield _ex(t, "en", _labels(identity_abuse=0, threat=0), "en-ethos", None, reject=None)
+    for t, m in multi.items():
+        if t not in seen:
+            yield _ex(t, "en", _labels(identity_abuse=1, threat=1 if float(m["violence"]) >= 0.5 else 0),
+                      "en-ethos", None, reject=1)
+
+
+def load_stormfront(d: Path) -> Iterator[Example]:
+    """Stormfront sentences: hate -> identity_abuse, noHate -> 0."""
+    base = d / "en-stormfront-hate"
+    labels = {r["file_id"]: r["label"] for r in _csv_rows(base / "annotations_metadata.csv")}
+    with tarfile.open(base / "all_files_sampled_train_sampled_test.tar.gz") as tf:
+        for m in tf.getmembers():
+            if not m.isfile() or not m.name.startswith("all_files/"):
+                continue
+            fid = Path(m.name).stem
+            lab = labels.get(fid)
+            if lab not in ("hate", "noHate"):
+                continue
+            text = tf.extractfile(m).read().decode("utf-8", "replace").strip()
+            y = int(lab == "hate")
+            yield _ex(text, "en", _labels(identity_abuse=y), "en-stormfront-hate", None, reject=1 if y else None)
+
+
+def load_youtube_spam(d: Path) -> Iterator[Example]:
+    """YouTube spam: hold-out for promotion (comment domain)."""
+    for p in sorted((d / "en-youtube-spam").glob("Youtube0*.csv")):
+        for r in _csv_rows(p):
+            yield _ex(r["CONTENT"], "en", _labels(promotion=int(r["CLASS"])), "en-youtube-spam", "holdout",
+                      reject=1 if r["CLASS"] == "1" else None, group=p.stem)
+
+
+def load_sms_spam(d: Path) -> Iterator[Example]:
+    """UCI SMS spam: promotion (train)."""
+    with open(d / "en-sms-spam" / "SMSSpamCollection", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if "\t" not in line:
+                continue
+            lab, text = line.rstrip("\n").split("\t", 1)
+            y = int(lab == "spam")
+            yield _ex(text, "en", _labels(promotion=y), "en-sms-spam", None, reject=1 if y else None)
+
+
+# ------------------------------------------------------------------------------------------
+# Kurdish, Arabic, Turkish, Persian, multilingual
+# ------------------------------------------------------------------------------------------
+
+
+def load_sorani(d: Path) -> Iterator[Example]:
+    """Hrazhan Sorani tweets: hold-out (ckb). 17 offensive; mostly a false-positive check."""
+    with open(d / "kurdish-sorani-hrazhan-sentiment-offensive" / "data.tsv", encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            off = (r.get("is_offensive") or "").strip()
+            if off.startswith("yes"):
+                tgt = (r.get("target") or "").strip()
+                lab = _labels(personal_attack=1 if tgt == "individual" else None)
+                yield _ex(r["tweet"], "ckb", lab, "kurdish-sorani-hrazhan", "holdout", reject=1)
+            elif off.startswith("no"):
+                yield _ex(r["tweet"], "ckb", _clean(promotion=0), "kurdish-sorani-hrazhan", "holdout", reject=0)
+
+
+_MPOLD_ERRORS = {26, 52, 55, 64, 113, 120, 130, 145, 159, 172, 183, 195, 227, 240, 242, 249, 263, 266, 296, 321,
+                 335, 383, 399, 405, 409, 427, 457, 459, 468, 471}
+
+
+def load_mpold(d: Path) -> Iterator[Example]:
+    """MPOLD Arabic news comments: hold-out (ar). The 30 expert-flagged rows are dropped."""
+    p = d / "arabic-mpold-news-comments" / "Arabic_offensive_comment_detection_annotation_4000_selected.xlsx"
+    for r in _xlsx_rows(p):
+        if r.get("Id") in _MPOLD_ERRORS or not r.get("Comment"):
+            continue
+        sub = str(r.get("Vulgar:V/HateSpeech:HS/None:-") or "-").strip()
+        if r["Majority_Label"] == "Offensive":
+            if sub == "V":
+                lab = _labels(vulgarity=1, profanity=1, identity_abuse=0)
+            elif sub == "HS":
+                lab = _labels(identity_abuse=1)
+            else:
+                lab = _labels(identity_abuse=0, vulgarity=0)
+            yield _ex(r["Comment"], "ar", lab, "arabic-mpold", "holdout", reject=1, group=r.get("Platform"))
+        else:
+            yield _ex(r["Comment"], "ar", _clean(promotion=0), "arabic-mpold", "holdout", reject=0,
+                      group=r.get("Platform"))
+
+
+_OSACT22 = re.compile(r"^(\d+)[,\t](.*)[,\t](OFF|NOT_OFF)[,\t](NOT_HS|HS\d)[,\t](NOT_VLG|VLG)[,\t](NOT_VIO|VIO)\s*$")
+
+
+def load_osact2022(d: Path) -> Iterator[Example]:
+    """OSACT 2022 (train + dev): the richest Arabic schema (HS type, vulgar, violence)."""
+    for name in ("train_data2022.csv", "dev_data2022.csv"):
+        with open(d / "arabic-osact2022" / name, encoding="utf-8") as f:
+            for line in f:
+                m = _OSACT22.match(line.rstrip("\r\n"))
+                if not m:
+                    continue
+                _, text, off, hs, vlg, vio = m.groups()
+                text = text.strip().strip('"')
+                if off == "NOT_OFF":
+                    yield _ex(text, "ar", _clean(promotion=0), "arabic-osact2022", None, reject=0)
+                    continue
+                lab = _labels(
+                    identity_abuse=1 if hs in ("HS1", "HS2", "HS4", "HS5", "HS6") else 0,
+                    personal_attack=1 if hs == "HS3" else None,
+                    vulgarity=int(vlg == "VLG"),
+                    profanity=1 if vlg == "VLG" else None,
+                    threat=int(vio == "VIO"),
+                )
+                yield _ex(text, "ar", lab, "arabic-osact2022", None, reject=1)
+
+
+def load_osact2020(d: Path) -> Iterator[Example]:
+    for name in ("OSACT2020-sharedTask-train.txt", "OSACT2020-sharedTask-dev.txt"):
+        with open(d / "arabic-osact2020" / name, encoding="utf-8") as f:
+            for line in f:
+                p = line.rstrip("\r\n").split("\t")
+                if len(p) < 3:
+                    continue
+                if p[1] == "NOT_OFF":
+                    yield _ex(p[0], "ar", _clean(promotion=0), "arabic-osact2020", None, reject=0)
+                elif p[1] == "OFF":
+                    # HS here includes political/sport affiliation: too broad for identity_abuse=1
+                    yield _ex(p[0], "ar", _labels(identity_abuse=0 if p[2] == "NOT_HS" else None),
+                              "arabic-osact2020", None, reject=1)
+
+
+def _hsab(rows: Iterable[tuple], source: str) -> Iterator[Example]:
+    for text, cls in rows:
+        if not text or not cls:
+            continue
+        cls = str(cls).strip().lower()
+        if cls == "normal":
+            yield _ex(text, "ar", _clean(promotion=0), source, None, reject=0)
+        elif cls == "abusive":
+            yield _ex(text, "ar", _labels(identity_abuse=0), source, None, reject=1)
+        elif cls == "hate":
+            yield _ex(text, "ar", _labels(identity_abuse=1), source, None, reject=1)
+
+
+def load_lhsab(d: Path) -> Iterator[Example]:
+    with open(d / "arabic-lhsab-levantine" / "L-HSAB", encoding="utf-8", newline="") as f:
+        rows = ((r["Tweet"], r["Class"]) for r in csv.DictReader(f, delimiter="\t"))
+        yield from _hsab(rows, "arabic-lhsab")
+
+
+def load_thsab(d: Path) -> Iterator[Example]:
+    rows = ((r[0], r[1]) for r in _xlsx_rows(d / "arabic-thsab-tunisian" / "T-HSAB.xlsx", header=False) if len(r) >= 2)
+    yield from _hsab(rows, "arabic-thsab")
+
+
+_MLMA_ID = {"origin": 1, "gender": 1, "sexual_orientation": 1, "religion": 1, "disability": 1}
+
+
+def load_mlma(d: Path) -> Iterator[Example]:
+    for lang, name in (("ar", "ar_dataset.csv"), ("en", "en_dataset.csv"), ("other", "fr_dataset.csv")):
+        for r in _csv_rows(d / "multilingual-mlma-ar-fr-en" / name):
+            sent = (r.get("sentiment") or "").strip()
+            if sent == "normal":
+                yield _ex(r["tweet"], lang, _clean(), f"mlma-{lang}", None, reject=0)
+            elif sent:
+                tgt = (r.get("target") or "").strip()
+                yield _ex(r["tweet"], lang, _labels(identity_abuse=1 if tgt in _MLMA_ID else None), f"mlma-{lang}",
+                          None, reject=1)
+
+
+_VANETIK = ("ID2", "ID4", "ID5", "ID7", "ID10", "ID11", "ID12", "ID14", "ID16")
+
+
+def _fix_mojibake(s: str) -> str:
+    for enc in ("latin-1", "cp1252"):
+        try:
+            return s.encode(enc).decode("cp1256")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return s
+
+
+def load_vanetik(d: Path) -> Iterator[Example]:
+    base = d / "arabic-vanetik-taxonomy-reannotated" / "translated-datasets-repo"
+    id_cols = ("racism", "xenophobia", "homophobia", "sexism", "religion")
+    for vid in _VANETIK:
+        p = base / f"arabic_off_lang_dataset_{vid}.xlsx"
+        for r in _xlsx_rows(p, header_row=1 if vid == "ID16" else 0):
+            text, off = r.get("text"), r.get("offensive")
+            if text is None or off in (None, "null", ""):
+                continue
+            text = str(text).replace("_x000D_", " ")
+            if vid == "ID16":
+                text = _fix_mojibake(text)
+                if "?" in text and not re.search(r"[\u0600-\u06ff]", text):
+                    continue
+            try:
+                off = float(off)
+            except (TypeError, ValueError):
+                continue
+            if off not in (0.0, 1.0):
+                continue
+            lang = "ar"
+            if vid == "ID11" and not re.search(r"[\u0600-\u06ff]", text):
+                lang = "other"  # French / Latin-script Darija
+            src = f"arabic-vanetik-{vid}"
+            if off == 0:
+                yield _ex(text, lang, _clean(), src, None, reject=0)
+                continue
+            vals = [r.get(c) for c in id_cols]
+            vals = [v for v in vals if v not in (None, "null", "")]
+            ia = None
+            if vals:
+                try:
+                    ia = int(any(float(v) >= 1 for v in vals))
+                except (TypeError, ValueError):
+                    ia = None
+            if ia == 0 and vid not in ("ID2",):
+                ia = None  # only MLMA-ar (ID2) annotates every identity type
+            yield _ex(text, lang, _labels(identity_abuse=ia), src, None, reject=1)
+
+
+def load_arabic_spam(d: Path) -> Iterator[Example]:
+    """Arabic low-quality / scam tweets: promotion positives only (weak labels)."""
+    base = d / "arabic-lowquality-spam-tweets"
+    for r in _csv_rows(base / "2018_low-quality Tweets..csv"):
+        yield _ex(r["text"], "ar", _labels(promotion=1), "arabic-spam-tweets", None, reject=1)
+    for r in _csv_rows(base / "RawData_SCAM_Tweet_pt1_2019.txt"):
+        yield _ex(r["text"], "ar", _labels(promotion=1), "arabic-spam-tweets", None, reject=1)
+    with open(base / "RawData_Scam_Tweet_pt2_2019.txt", encoding="utf-8-sig", newline="") as f:
+        for row in csv.reader(f):
+            if row and row[0].strip():
+                yield _ex(row[0], "ar", _labels(promotion=1), "arabic-spam-tweets", None, reject=1)
+
+
+def load_turkish_offenseval(d: Path) -> Iterator[Example]:
+    """OffensEval-2020 TR: OFF -> reject only (generic); NOT -> clean. Official test = hold-out."""
+    base = d / "turkish-offenseval2020"
+
+    def mk(text, lab, role):
+        if lab == "NOT":
+            return _ex(text, "tr", _clean(promotion=0), "turkish-offenseval2020", role, reject=0)
+        return _ex(text, "tr", _labels(), "turkish-offenseval2020", role, reject=1)
+
+    with open(base / "offenseval-tr-training-v1.tsv", encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            p = line.rstrip("\r\n").split("\t")
+            if len(p) >= 3 and p[2] in ("NOT", "OFF"):
+                yield mk(p[1], p[2], None)
+    gold = {}
+    with open(base / "offenseval-tr-labela-v1.tsv", encoding="utf-8") as f:
+        for line in f:
+            p = line.strip().split(",")
+            if len(p) == 2:
+                gold[p[0]] = p[1]
+    with open(base / "offenseval-tr-testset-v1.tsv", encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            p = line.rstrip("\r\n").split("\t")
+            if len(p) >= 2 and gold.get(p[0]) in ("NOT", "OFF"):
+                yield mk(p[1], gold[p[0]], "holdout")
+
+
+def load_turkish_sms(d: Path) -> Iterator[Example]:
+    """Turkish SMS spam: promotion. The hash-test 20 % is a hold-out (manifest), the rest trains."""
+    for r in _csv_rows(d / "turkish-sms-spam" / "TurkishSMSCollection.csv", delimiter=";"):
+        g = (r.get("Group") or "").strip()
+        if g not in ("1", "2"):
+            continue
+        y = int(g == "1")
+        role = "holdout" if split_of(r["Message"], dev_pct=10, test_pct=20) == "test" else None
+        yield _ex(r["Message"], "tr", _labels(promotion=y), "turkish-sms-spam", role, reject=1 if y else None)
+
+
+def load_pars_off(d: Path) -> Iterator[Example]:
+    """Pars-OFF (OLID scheme): UNT -> profanity, TIN+IND -> personal_attack, NOT -> clean."""
+    for r in _csv_rows(d / "persian-pars-off" / "Pars-OFF" / "Pars-OFF_all.csv", encoding="utf-8-sig"):
+        a, b, c = r["level_a"], r["level_b"], r["level_c"]
+        if a == "NOT":
+            yield _ex(r["tweet"], "fa", _clean(promotion=0), "persian-pars-off", None, reject=0)
+        elif a == "OFF":
+            if b == "UNT":
+                lab = _labels(profanity=1)
+            elif c == "IND":
+                lab = _labels(personal_attack=1)
+            else:
+                lab = _labels()
+            yield _ex(r["tweet"], "fa", lab, "persian-pars-off", None, reject=1)
+
+
+_FA_IDENTITY = ("افغان", "عرب", "اعراب", "زن", "مسلمان", "مسیحی", "یهود", "بهائی", "بهایی", "شیعه", "سنی",
+                "کرد", "ترک", "لر", "بلوچ", "چینی", "هندی", "همجنس", "ترنس", "مهاجر", "پناهجو", "سیاه",
+                "دین اسلام", "اسلام")
+
+
+def load_phate(d: Path) -> Iterator[Example]:
+    """PHate: Violence -> threat, Vulgar -> vulgarity (+profanity), Hate -> identity_abuse only when an
+    annotated target is an identity group (else personal_attack: the state, officials, supporters).
+    Test split = hold-out (secondary, per category)."""
+    base = d / "persian-phate"
+    targets: dict = defaultdict(set)
+    for r in _csv_rows(base / "Dataset_with_span_and_target.csv"):
+        if r.get("Hate") == "1":
+            targets[r["tweet_id"]].add((r.get("target") or "").strip())
+
+    def is_identity(t: str) -> bool:
+        if "جمهوری" in t or "نظام" in t:
+            return False
+        return any(k in t for k in _FA_IDENTITY)
+
+    for split in ("train", "val", "test"):
+        for r in _csv_rows(base / f"{split}_simple.csv"):
+            v, h, g = int(r["Violenc"]), int(r["Hate"]), int(r["Vulgar"])
+            ident = any(is_identity(t) for t in targets.get(r["tweet_id"], ()))
+            lab = _labels(threat=v, vulgarity=g, profanity=1 if g else None,
+                          identity_abuse=1 if (h and ident) else 0,
+                          personal_attack=1 if (h and not ident) else None)
+            if not (v or h or g):
+                lab = _clean(promotion=0)
+            yield _ex(r["text"], "fa", lab, "persian-phate", "holdout" if split == "test" else None,
+                      reject=int(bool(v or h or g)))
+
+
+def load_parsoffensive(d: Path) -> Iterator[Example]:
+    """ParsOffensive Instagram comments: hold-out (fa), reject vs clean."""
+    for r in _xlsx_rows(d / "persian-parsoffensive" / "ParsOffensive.xlsx"):
+        text, lab = r.get("comment"), (r.get("label") or "").strip()
+        if not text:
+            continue
+        if lab == "Offensive":
+            yield _ex(text, "fa", _labels(), "persian-parsoffensive", "holdout", reject=1)
+        elif lab == "Neutral":
+            yield _ex(text, "fa", _clean(promotion=0), "persian-parsoffensive", "holdout", reject=0)
+
+
+LOADERS: dict[str, Callable[[Path], Iterator[Example]]] = {
+    "en-civil-comments-toxic-spans": load_toxic_spans,
+    "en-ucc-unhealthy-comments": load_ucc,
+    "en-sfu-ctc-news-comments": load_sfu_ctc,
+    "en-fox-news-comments": load_fox,
+    "en-edos-sexism": load_edos,
+    "en-hateval2019": load_hateval,
+    "en-c3-constructive-comments": load_c3,
+    "en-olid-offenseval2019": load_olid,
+    "en-davidson-hate-offensive": load_davidson,
+    "en-ethos": load_ethos,
+    "en-stormfront-hate": load_stormfront,
+    "en-youtube-spam": load_youtube_spam,
+    "en-sms-spam": load_sms_spam,
+    "kurdish-sorani-hrazhan-sentiment-offensive": load_sorani,
+    "arabic-mpold-news-comments": load_mpold,
+    "arabic-osact2022": load_osact2022,
+    "arabic-osact2020": load_osact2020,
+    "arabic-lhsab-levantine": load_lhsab,
+    "arabic-thsab-tunisian": load_thsab,
+    "multilingual-mlma-ar-fr-en": load_mlma,
+    "arabic-vanetik-taxonomy-reannotated": load_vanetik,
+    "arabic-lowquality-spam-tweets": load_arabic_spam,
+    "turkish-offenseval2020": load_turkish_offenseval,
+    "turkish-sms-spam": load_turkish_sms,
+    "persian-pars-off": load_pars_off,
+    "persian-phate": load_phate,
+    "persian-parsoffensive": load_parsoffensive,
+}
+
+HOLDOUT_NOTES = {
+    "en-civil-comments-toxic-spans": "hold-out: threat, profanity (also personal_attack, identity_abuse)",
+    "en-ucc-unhealthy-comments": "hold-out: personal_attack",
+    "en-sfu-ctc-news-comments": "hold-out: overall reject on news comments",
+    "en-fox-news-comments": "hold-out: identity_abuse on news comments",
+    "en-edos-sexism": "official test split = hold-out (sexism)",
+    "en-hateval2019": "official test (Sentropy relabels) = hold-out (xenophobia/sexism)",
+    "en-olid-offenseval2019": "official test = secondary hold-out",
+    "en-youtube-spam": "hold-out: promotion",
+    "kurdish-sorani-hrazhan-sentiment-offensive": "hold-out (ckb)",
+    "arabic-mpold-news-comments": "hold-out (ar)",
+    "turkish-offenseval2020": "official test = hold-out (tr)",
+    "turkish-sms-spam": "hash-20 % = hold-out (tr promotion)",
+    "persian-phate": "official test = hold-out (fa, per category)",
+    "persian-parsoffensive": "hold-out (fa)",
+}
+
+
+def _merge(a: Example, b: Example) -> None:
+    """Merge b's labels into a (duplicate text in one source/role): any positive wins."""
+    for c in CODES:
+        va, vb = a.labels.get(c), b.labels.get(c)
+        if va is None:
+            a.labels[c] = vb
+        elif vb is not None:
+            a.labels[c] = max(va, vb)
+    if a.reject is None:
+        a.reject = b.reject
+    elif b.reject is not None:
+        a.reject = max(a.reject, b.reject)
+
+
+def load_all(data: str | os.PathLike | None = None, sources: Iterable[str] | None = None,
+             progress: bool = False) -> list[Example]:
+    """Load every available source, assign roles, deduplicate, and drop training rows that leak
+    into dev/test/hold-out rows.  Missing folders are skipped (with a note on stderr)."""
+    d = data_dir(data)
+    names = list(sources) if sources else list(LOADERS)
+    raw: list[Example] = []
+    it = names
+    if progress:
+        from tqdm import tqdm
+
+        it = tqdm(names, desc="loading datasets", unit="source")
+    for name in it:
+        if not (d / name).exists():
+            print(f"[datasets] missing {name}, skipped", file=sys.stderr)
+            continue
+        for ex in LOADERS[name](d):
+            if not ex.text or not str(ex.text).strip():
+                continue
+            ex.prepared = prepare(ex.text)
+            ex.key = _KEY_DROP.sub("", _KEY_MASKS.sub(" ", ex.prepared))
+            if not ex.key:
+                continue
+            if ex.role is None:
+                ex.role = split_of(ex.text, key=ex.key)
+            elif ex.role == "train_only":
+                s = split_of(ex.text, key=ex.key)
+                ex.role = "train" if s == "train" else "dev" if s == "dev" else "test"
+            raw.append(ex)
+
+    # dedupe within (source, role); merge labels
+    by: dict = {}
+    out: list[Example] = []
+    for ex in raw:
+        k = (ex.source, ex.role, ex.key)
+        if k in by:
+            _merge(by[k], ex)
+        else:
+            by[k] = ex
+            out.append(ex)
+
+    # leakage: a text present in a hold-out / test row never trains or tunes; hold-out beats test
+    eval_keys = {ex.key for ex in out if ex.role in ("holdout",)}
+    test_keys = {ex.key for ex in out if ex.role == "test"}
+    final = []
+    for ex in out:
+        if ex.role in ("train", "dev") and (ex.key in eval_keys or ex.key in test_keys):
+            continue
+        if ex.role == "test" and ex.key in eval_keys:
+            continue
+        final.append(ex)
+    return final
+
+
+def summary(examples: Iterable[Example]) -> dict:
+    """Row counts per source and role, and positives per code."""
+    out: dict = defaultdict(lambda: defaultdict(Counter))
+    for ex in examples:
+        s = out[ex.source][ex.role]
+        s["rows"] += 1
+        for c in CODES:
+            v = ex.labels.get(c)
+            if v is not None:
+                s[f"{c}_labelled"] += 1
+                s[f"{c}_pos"] += v
+        if ex.reject is not None:
+            s["reject_labelled"] += 1
+            s["reject_pos"] += ex.reject
+    return {k: {r: dict(c) for r, c in v.items()} for k, v in out.items()}

@@ -1,0 +1,439 @@
+"""The learned part of screening: one multi-label linear model over hashed n-grams.
+
+``GuidelineModel`` follows scikit-learn's fit / predict contract:
+
+* ``fit(texts, Y, langs=None)`` where ``Y`` is an ``(n, 6)`` array in ``CODES`` order (or
+  ``(n, 7)`` with the auxiliary ``reject`` target last) holding 1, 0 or NaN; NaN means "this
+  source does not annotate this code" and the row is left out of that code's loss.
+* ``predict_proba(texts, langs=None) -> (n, 6)`` calibrated probabilities in ``CODES`` order.
+* ``predict_reject(texts) -> (n,)`` probability that a moderator would reject the comment for any
+  guideline reason (trained on the sources' generic "offensive" labels too).
+* ``save(path)`` / ``GuidelineModel.load(path=None)`` (default: the committed artifact).
+
+Features (computed with vectorised numpy, no Python loop over n-grams, so the whole predict
+path stays well under a millisecond per comment):
+
+* the comment is first masked (URLs, e-mails, @mentions, phone numbers, dataset masks such as
+  ``@USER``/``<LF>``) and then folded by ``majlis.screening.normalise`` (case, homoglyphs,
+  zero-width characters, Arabic-script variants, leetspeak, stretched letters, spaced letters);
+* character 2–5-grams across the folded string (word boundaries included), hashed;
+* word unigrams and bigrams, hashed; each block is log-scaled and L2-normalised;
+* all blocks share one hashing space of ``2**n_bits`` columns.
+
+Weights are stored as float16 in a compressed ``.npz`` with a JSON header (no pickle).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import time
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+try:  # the engine's folding (shared with the lexicon matcher)
+    from majlis.screening.normalise import normalise as _engine_normalise
+except Exception:  # pragma: no cover - engine not present yet
+    _engine_normalise = None
+
+CODES = ("profanity", "vulgarity", "threat", "personal_attack", "identity_abuse", "promotion")
+TARGETS = CODES + ("reject",)
+DEFAULT_PATH = Path(__file__).resolve().parent / "artifacts" / "model.npz"
+FORMAT_VERSION = 1
+
+# --------------------------------------------------------------------------------------------
+# text preparation
+# --------------------------------------------------------------------------------------------
+
+_RX_MASKS = re.compile(r"<LF>|_x000D_|\[USER\]|\[URL\]|@USER\b|@url\b|\bURL\b|^RT\b|\bRT @", re.I)
+_RX_URL = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ly|me|info|biz|co|tk|xyz|ru|shop|store|site|online|tv|gl|be|ir|tr|iq)\b(?:/\S*)?",
+    re.I,
+)
+_RX_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_RX_MENTION = re.compile(r"@\w+")
+_RX_PHONE = re.compile(r"(?<!\w)\+?[\d٠-٩۰-۹][\d٠-٩۰-۹ ().-]{6,}[\d٠-٩۰-۹](?!\w)")
+_RX_HAS_DIGITS = re.compile(r"[\d٠-٩۰-۹]{3}")
+
+
+def _mask_sub(m: re.Match) -> str:
+    s = m.group(0).lower()
+    if "url" in s:
+        return " xurl "
+    if "user" in s:
+        return " xuser "
+    return " "
+
+
+def _fallback_fold(text: str) -> str:  # pragma: no cover - only without the engine
+    import unicodedata
+
+    t = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"(.)\1{2,}", r"\1\1", t)
+
+
+def prepare(text: str) -> str:
+    """Raw comment -> the folded string the model's features are computed on."""
+    t = str(text or "")
+    if "<" in t or "_x" in t or "[" in t or "URL" in t or "url" in t or "RT" in t or "@" in t:
+        t = _RX_MASKS.sub(_mask_sub, t)
+    if "@" in t:
+        t = _RX_EMAIL.sub(" xemail ", t)
+        t = _RX_MENTION.sub(" xuser ", t)
+    if "://" in t or "www" in t or "." in t:
+        t = _RX_URL.sub(" xurl ", t)
+    if _RX_HAS_DIGITS.search(t):
+        t = _RX_PHONE.sub(" xphone ", t)
+    if _engine_normalise is not None:
+        t = _engine_normalise(t).text
+    else:  # pragma: no cover
+        t = _fallback_fold(t)
+    return " ".join(t.split())
+
+
+# --------------------------------------------------------------------------------------------
+# vectorised n-gram hashing
+# --------------------------------------------------------------------------------------------
+
+_U64 = np.uint64
+_P = _U64(0x100000001B3)  # odd, so invertible mod 2**64
+_PINV = _U64(pow(0x100000001B3, -1, 2**64))
+_M1 = _U64(0xBF58476D1CE4E5B9)
+_M2 = _U64(0x94D049BB133111EB)
+_SALT_CHAR = _U64(0x9E3779B97F4A7C15)
+_SALT_WORD = _U64(0xC2B2AE3D27D4EB4F)
+_SALT_BIGRAM = _U64(0x165667B19E3779F9)
+
+_IS_WORD = np.zeros(0x10000, dtype=bool)
+for _cp in range(0x10000):
+    _ch = chr(_cp)
+    _IS_WORD[_cp] = _ch.isalnum() or _ch == "_"
+del _cp, _ch
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    h = h ^ (h >> _U64(31))
+    h = h * _M1
+    h = h ^ (h >> _U64(29))
+    h = h * _M2
+    h = h ^ (h >> _U64(32))
+    return h
+
+
+_POW_CACHE: dict = {}
+
+
+def _powers(base: np.uint64, n: int) -> np.ndarray:
+    """base**0 .. base**(n-1) mod 2**64, cached and grown geometrically."""
+    key = int(base)
+    arr = _POW_CACHE.get(key)
+    if arr is None or len(arr) < n:
+        size = max(n, 1 << 16, 2 * (len(arr) if arr is not None else 0))
+        arr = np.empty(size, dtype=np.uint64)
+        arr[0] = 1
+        arr[1:] = base
+        with np.errstate(over="ignore"):
+            np.cumprod(arr, out=arr)
+        _POW_CACHE[key] = arr
+    return arr
+
+
+def featurize(prepared: Sequence[str], n_bits: int = 19, char_ns: Sequence[int] = (2, 3, 4, 5),
+              word_weight: float = 1.0) -> sp.csr_matrix:
+    """Hashed char n-gram + word uni/bigram features for already prepared strings.
+
+    Each block's values are ``1/sqrt(#n-grams of that block in the comment)`` per occurrence
+    (duplicate columns are left unsummed: harmless for linear models, and much faster)."""
+    n_docs = len(prepared)
+    dim = 1 << n_bits
+    if n_docs == 0:
+        return sp.csr_matrix((0, dim), dtype=np.float32)
+    parts = [" " + t + " " for t in prepared]
+    lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=n_docs)
+    offsets = np.zeros(n_docs, dtype=np.int64)
+    np.cumsum(lengths[:-1], out=offsets[1:])
+    codes = np.frombuffer("".join(parts).encode("utf-32-le"), dtype=np.uint32)
+    L = len(codes)
+    doc = np.repeat(np.arange(n_docs, dtype=np.int32), lengths)
+    c = codes.astype(np.uint64) + _U64(1)
+    shift = _U64(64 - n_bits)
+    k = len(char_ns)
+    M = np.full((L, k + 2), -1, dtype=np.int32)  # position-major: rows come out grouped by doc
+    with np.errstate(over="ignore"):
+        h = c.copy()
+        for n in range(1, max(char_ns) + 1):
+            if n > 1:
+                if L - n + 1 <= 0:
+                    break
+                h = h[:-1] * _P + c[n - 1:]
+            if n in char_ns:
+                j = char_ns.index(n)
+                ok = doc[: L - n + 1] == doc[n - 1:]
+                hv = h + _SALT_CHAR * _U64(n)
+                hv = ((hv ^ (hv >> _U64(29))) * _M1) >> shift
+                M[: L - n + 1, j] = np.where(ok, hv.astype(np.int32), -1)
+
+        cp = codes.copy()
+        cp[cp >= 0x10000] = 0
+        isw = _IS_WORD[cp]
+        prev = np.empty_like(isw)
+        prev[0] = False
+        prev[1:] = isw[:-1]
+        nxt = np.empty_like(isw)
+        nxt[-1] = False
+        nxt[:-1] = isw[1:]
+        starts = np.flatnonzero(isw & ~prev)
+        ends = np.flatnonzero(isw & ~nxt) + 1
+        if len(starts):
+            powp = _powers(_P, L + 1)
+            powinv = _powers(_PINV, L + 1)
+            S = np.zeros(L + 1, dtype=np.uint64)
+            np.cumsum(c * powinv[:L], out=S[1:])
+            uh = (S[ends] - S[starts]) * powp[ends - 1]
+            u = uh + _SALT_WORD
+            M[starts, k] = (((u ^ (u >> _U64(29))) * _M1) >> shift).astype(np.int32)
+            b = uh[:-1] * _M2 + uh[1:] + _SALT_BIGRAM
+            b = (((b ^ (b >> _U64(29))) * _M1) >> shift).astype(np.int32)
+            wdoc = doc[starts]
+            M[starts[:-1], k + 1] = np.where(wdoc[:-1] == wdoc[1:], b, -1)
+
+    valid = M >= 0
+    cnt_c = np.add.reduceat(valid[:, :k].sum(axis=1), offsets)
+    cnt_w = np.add.reduceat(valid[:, k:].sum(axis=1), offsets)
+    inv_c = (1.0 / np.sqrt(np.maximum(cnt_c, 1))).astype(np.float32)
+    inv_w = (np.float32(word_weight) / np.sqrt(np.maximum(cnt_w, 1))).astype(np.float32)
+    V = np.empty((L, k + 2), dtype=np.float32)
+    V[:, :k] = inv_c[doc][:, None]
+    V[:, k:] = inv_w[doc][:, None]
+    indices = M[valid]
+    data = V[valid]
+    indptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(cnt_c + cnt_w, out=indptr[1:])
+    return sp.csr_matrix((data, indices, indptr), shape=(n_docs, dim))
+
+
+# --------------------------------------------------------------------------------------------
+# the model
+# --------------------------------------------------------------------------------------------
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+
+
+def derive_reject(Y6: np.ndarray) -> np.ndarray:
+    """Reject target from the per-code labels: 1 if any code is 1, 0 if every abuse code that is
+    labelled is 0 and at least one is labelled, NaN otherwise."""
+    Y6 = np.asarray(Y6, dtype=np.float64)
+    pos = np.nanmax(np.where(np.isnan(Y6), -1, Y6), axis=1)
+    out = np.full(len(Y6), np.nan)
+    out[pos == 1] = 1
+    out[pos == 0] = 0
+    return out
+
+
+class GuidelineModel:
+    """Multi-label linear guideline model (see module docstring)."""
+
+    def __init__(self, n_bits: int = 19, char_ns: Sequence[int] = (2, 3, 4, 5), alpha: float = 2e-6,
+                 epochs: int = 8, class_weight: str | None = "balanced", pos_weight_cap: float = 10.0,
+                 random_state: int = 0):
+        self.n_bits = n_bits
+        self.char_ns = tuple(char_ns)
+        self.alpha = alpha
+        self.epochs = epochs
+        self.class_weight = class_weight
+        self.pos_weight_cap = pos_weight_cap
+        self.random_state = random_state
+        self.coef_: np.ndarray | None = None  # (dim, 7) float32
+        self.intercept_: np.ndarray | None = None  # (7,)
+        self.calib_: np.ndarray = np.tile(np.array([1.0, 0.0]), (len(TARGETS), 1))  # Platt a, b
+        self.thresholds_: np.ndarray = np.full(len(TARGETS), 0.5)
+        self.meta: dict = {}
+
+    # -- features ---------------------------------------------------------------------------
+    def transform(self, texts: Sequence[str], prepared: bool = False) -> sp.csr_matrix:
+        prep = list(texts) if prepared else [prepare(t) for t in texts]
+        return featurize(prep, n_bits=self.n_bits, char_ns=self.char_ns)
+
+    # -- training ---------------------------------------------------------------------------
+    def fit(self, texts, Y, langs=None, sample_weight=None, X=None, progress=None):
+        """Fit one log-loss linear model per target on the rows where that target is labelled."""
+        from sklearn.linear_model import SGDClassifier
+
+        Y = np.asarray(Y, dtype=np.float64)
+        if Y.ndim != 2 or Y.shape[1] not in (6, 7):
+            raise ValueError("Y must have shape (n, 6) or (n, 7)")
+        if Y.shape[1] == 6:
+            Y = np.column_stack([Y, derive_reject(Y)])
+        if X is None:
+            X = self.transform(texts)
+        n, dim = X.shape
+        sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        coef = np.zeros((dim, len(TARGETS)), dtype=np.float32)
+        intercept = np.full(len(TARGETS), -4.0)
+        self.meta.setdefault("train_counts", {})
+        for j, name in enumerate(TARGETS):
+            m = ~np.isnan(Y[:, j])
+            y = Y[m, j].astype(int)
+            n_pos, n_neg = int(y.sum()), int(len(y) - y.sum())
+            self.meta["train_counts"][name] = {"pos": n_pos, "neg": n_neg}
+            if n_pos < 2 or n_neg < 2:
+                if progress:
+                    progress.update(1)
+                continue
+            w = sw[m].copy()
+            if self.class_weight == "balanced":
+                # up-weight the rarer class, capped, on top of source weights
+                ratio = min(self.pos_weight_cap, max(1.0, (w[y == 0].sum() / max(w[y == 1].sum(), 1e-9))))
+                w[y == 1] *= math.sqrt(ratio) if ratio > 1 else 1.0
+            clf = SGDClassifier(loss="log_loss", penalty="l2", alpha=self.alpha, max_iter=self.epochs, tol=None,
+                                learning_rate="optimal", average=False, random_state=self.random_state)
+            clf.fit(X[m], y, sample_weight=w)
+            coef[:, j] = clf.coef_.ravel().astype(np.float32)
+            intercept[j] = float(clf.intercept_[0])
+            if progress:
+                progress.update(1)
+        self.coef_ = coef
+        self.intercept_ = intercept
+        return self
+
+    def decision_function(self, texts=None, X=None) -> np.ndarray:
+        if X is None:
+            X = self.transform(texts)
+        if self.coef_ is None:
+            raise RuntimeError("model is not fitted")
+        return np.asarray(X @ self.coef_, dtype=np.float64) + self.intercept_
+
+    def calibrate(self, texts, Y, X=None, min_pos: int = 10) -> dict:
+        """Platt scaling per target on held-out (dev) rows; also picks an F1-optimal threshold."""
+        from sklearn.linear_model import LogisticRegression
+
+        Y = np.asarray(Y, dtype=np.float64)
+        if Y.shape[1] == 6:
+            Y = np.column_stack([Y, derive_reject(Y)])
+        Z = self.decision_function(texts, X=X)
+        report = {}
+        for j, name in enumerate(TARGETS):
+            m = ~np.isnan(Y[:, j])
+            y = Y[m, j].astype(int)
+            if y.sum() < min_pos or (len(y) - y.sum()) < min_pos:
+                report[name] = {"calibrated": False, "n": int(m.sum()), "pos": int(y.sum())}
+                continue
+            lr = LogisticRegression(C=1e4, max_iter=1000)
+            lr.fit(Z[m, j:j + 1], y)
+            self.calib_[j] = [float(lr.coef_[0, 0]), float(lr.intercept_[0])]
+            p = _sigmoid(self.calib_[j, 0] * Z[m, j] + self.calib_[j, 1])
+            self.thresholds_[j] = _best_f1_threshold(y, p)
+            report[name] = {"calibrated": True, "n": int(m.sum()), "pos": int(y.sum()),
+                            "a": self.calib_[j, 0], "b": self.calib_[j, 1], "threshold": float(self.thresholds_[j])}
+        return report
+
+    # -- inference --------------------------------------------------------------------------
+    def predict_all(self, texts=None, langs=None, X=None) -> np.ndarray:
+        """(n, 7) calibrated probabilities: the six codes, then ``reject``."""
+        Z = self.decision_function(texts, X=X)
+        return _sigmoid(Z * self.calib_[:, 0] + self.calib_[:, 1])
+
+    def predict_proba(self, texts, langs=None) -> np.ndarray:
+        return self.predict_all(texts, langs)[:, : len(CODES)]
+
+    def predict_reject(self, texts, langs=None) -> np.ndarray:
+        return self.predict_all(texts, langs)[:, len(CODES)]
+
+    def predict(self, texts, langs=None) -> np.ndarray:
+        """(n, 6) 0/1 decisions at the dev-tuned thresholds."""
+        P = self.predict_proba(texts, langs)
+        return (P >= self.thresholds_[: len(CODES)]).astype(int)
+
+    @property
+    def thresholds(self) -> dict:
+        return {name: float(t) for name, t in zip(TARGETS, self.thresholds_)}
+
+    # -- persistence ------------------------------------------------------------------------
+    def save(self, path: str | os.PathLike | None = None) -> Path:
+        path = Path(path or DEFAULT_PATH)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        header = {
+            "format_version": FORMAT_VERSION,
+            "codes": list(CODES),
+            "targets": list(TARGETS),
+            "n_bits": self.n_bits,
+            "char_ns": list(self.char_ns),
+            "alpha": self.alpha,
+            "epochs": self.epochs,
+            "prepare_fingerprint": prepare_fingerprint(),
+            "meta": self.meta,
+        }
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez_compressed(
+            tmp,
+            header=np.frombuffer(json.dumps(header, default=_json_default).encode("utf-8"), dtype=np.uint8),
+            coef=self.coef_.astype(np.float16),
+            intercept=np.asarray(self.intercept_, dtype=np.float64),
+            calib=self.calib_.astype(np.float64),
+            thresholds=self.thresholds_.astype(np.float64),
+        )
+        os.replace(tmp, path)
+        return path
+
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None) -> "GuidelineModel":
+        path = Path(path or os.environ.get("MAJLIS_SCREENING_MODEL") or DEFAULT_PATH)
+        with np.load(path, allow_pickle=False) as z:
+            header = json.loads(bytes(z["header"]).decode("utf-8"))
+            if header.get("format_version") != FORMAT_VERSION:
+                raise ValueError(f"unsupported model format {header.get('format_version')}")
+            m = cls(n_bits=header["n_bits"], char_ns=header["char_ns"], alpha=header.get("alpha", 0),
+                    epochs=header.get("epochs", 0))
+            m.coef_ = z["coef"].astype(np.float32)
+            m.intercept_ = z["intercept"]
+            m.calib_ = z["calib"].copy()
+            m.thresholds_ = z["thresholds"].copy()
+        m.meta = header.get("meta", {})
+        m.meta["prepare_fingerprint_ok"] = header.get("prepare_fingerprint") == prepare_fingerprint()
+        m.meta["path"] = str(path)
+        return m
+
+
+def _best_f1_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    order = np.argsort(-p)
+    ys = y[order]
+    tp = np.cumsum(ys)
+    fp = np.cumsum(1 - ys)
+    prec = tp / np.maximum(tp + fp, 1)
+    rec = tp / max(ys.sum(), 1)
+    f1 = 2 * prec * rec / np.maximum(prec + rec, 1e-12)
+    k = int(np.argmax(f1))
+    return float(max(0.05, min(0.95, p[order][k])))
+
+
+def _json_default(o):
+    if isinstance(o, (np.integer,)):
+        return int(o)
+    if isinstance(o, (np.floating,)):
+        return float(o)
+    if isinstance(o, np.ndarray):
+        return o.tolist()
+    raise TypeError(type(o))
+
+
+_PROBES = (
+    "You are an IDIOT!!! f u c k", "sh1t h3ll Ｆｕｃｋ fu\u200bck сука", "visit www.shop.com +964 750 123 4567",
+    "ئەوەی زۆر پێدەکەنێ", "الحرب على داعش يا كلب ، أنت", "Türkçe İstanbul ŞEHİR sık", "جنگ و تروریست‌ها",
+)
+
+
+def prepare_fingerprint() -> str:
+    """Hash of ``prepare`` on fixed probes: detects a change of the folding under trained weights."""
+    return hashlib.sha1("\n".join(prepare(p) for p in _PROBES).encode("utf-8")).hexdigest()[:16]
+
+
+__all__ = ["CODES", "TARGETS", "DEFAULT_PATH", "GuidelineModel", "prepare", "featurize", "derive_reject"]
