@@ -16,6 +16,10 @@ class Article(models.Model):
     language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     url = models.URLField(max_length=500, blank=True, help_text="Canonical URL on the publisher's site, if any.")
     created = models.DateTimeField(auto_now_add=True)
+    comments_open = models.BooleanField(
+        null=True, blank=True, help_text="Empty: follow the site-wide default (moderation policy)."
+    )
+    comments_close_at = models.DateTimeField(null=True, blank=True, help_text="Optional: comments close at this time.")
 
     class Meta:
         ordering = ["-published", "-id"]
@@ -29,6 +33,15 @@ class Article(models.Model):
     @property
     def paragraphs(self):
         return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+    def accepts_comments(self, now=None):
+        from majlis.moderation.models import SitePolicy
+
+        if self.comments_close_at and (now or timezone.now()) >= self.comments_close_at:
+            return False
+        if self.comments_open is None:
+            return SitePolicy.current().comments_open_by_default
+        return self.comments_open
 
     @property
     def is_rtl(self):

@@ -32,6 +32,7 @@ def render_article(request, article, form=None, status=200, form_error=None):
         "comments": approved,
         "comment_count": len(approved),
         "form": form or CommentForm(),
+        "comments_open": article.accepts_comments(),
         "form_error": form_error,
         "max_length": settings.MAJLIS["COMMENT_MAX_LENGTH"],
         "text_size_step": step,

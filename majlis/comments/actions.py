@@ -9,10 +9,19 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Comment
+from .models import Comment, Commenter
 from .screening import screen_comment_later_or_now
 
 log = structlog.get_logger(__name__)
+
+
+class SubmissionRefused(Exception):
+    """The comment cannot be accepted; the message is safe to show."""
+
+
+COMMENTS_CLOSED = "Comments are closed for this article."
+# Neutral on purpose: a banned commenter is not told they are banned.
+REFUSED = "We could not accept this comment."
 
 
 @dataclass
@@ -32,9 +41,17 @@ def submit_comment(*, article, name, email, text, ip_address=None, now=None):
     earlier comment is returned and nothing new is stored."""
     now = now or timezone.now()
     email = email.strip().lower()
+    if not article.accepts_comments(now):
+        raise SubmissionRefused(COMMENTS_CLOSED)
     digest = fingerprint(article.pk, email, text)
     window = timedelta(seconds=settings.MAJLIS["DUPLICATE_WINDOW_SECONDS"])
     with transaction.atomic():
+        commenter, _ = Commenter.objects.get_or_create(email=email, defaults={"first_seen": now})
+        if commenter.status == Commenter.Status.BANNED:
+            log.info("comment.refused_banned", commenter_id=commenter.pk, article_id=article.pk)
+            raise SubmissionRefused(REFUSED)
+        if commenter.last_name_used != name:
+            Commenter.objects.filter(pk=commenter.pk).update(last_name_used=name)
         earlier = (
             Comment.objects.select_for_update()
             .filter(fingerprint=digest, submitted_at__gte=now - window)
@@ -46,6 +63,7 @@ def submit_comment(*, article, name, email, text, ip_address=None, now=None):
             return Submission(earlier, duplicate=True)
         comment = Comment.objects.create(
             article=article,
+            commenter=commenter,
             author_name=name,
             author_email=email,
             text=text,

@@ -7,6 +7,24 @@ class ImmutableTextError(Exception):
     """Raised when code tries to change a comment's text after submission."""
 
 
+class Commenter(models.Model):
+    """A person who comments, identified by e-mail address (lower-case)."""
+
+    class Status(models.TextChoices):
+        NORMAL = "normal", "Normal"
+        TRUSTED = "trusted", "Trusted"
+        BANNED = "banned", "Banned"
+
+    email = models.EmailField(max_length=254, unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NORMAL)
+    first_seen = models.DateTimeField(default=timezone.now)
+    last_name_used = models.CharField(max_length=80, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.email} ({self.status})"
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
@@ -17,8 +35,9 @@ class CommentQuerySet(models.QuerySet):
 
 class Comment(models.Model):
     """A reader's comment. Its text is stored exactly as accepted and never
-    changes: the model refuses it here, and a database trigger (migration
-    0002) refuses it for any UPDATE that bypasses the model."""
+    changes: the model refuses it here, and a database trigger refuses it for
+    any UPDATE that bypasses the model. The one exception is erasure on the
+    commenter's request (text emptied and erased_at set in the same UPDATE)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -26,6 +45,7 @@ class Comment(models.Model):
         REJECTED = "rejected", "Rejected"
 
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="comments")
+    commenter = models.ForeignKey(Commenter, null=True, blank=True, on_delete=models.PROTECT, related_name="comments")
     author_name = models.CharField(max_length=80)
     author_email = models.EmailField(max_length=254, help_text="Normalised to lower case; never shown publicly.")
     text = models.TextField()
@@ -46,6 +66,10 @@ class Comment(models.Model):
     screening_language = models.CharField(max_length=8, blank=True)
     screening_evidence = models.JSONField(default=list, blank=True)
     screened_at = models.DateTimeField(null=True, blank=True)
+
+    # Set when the commenter's data is erased on request; the only moment
+    # the text may change, and then only to empty (see migration triggers).
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     objects = CommentQuerySet.as_manager()
 
@@ -70,7 +94,8 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs):
         loaded = getattr(self, "_loaded_text", None)
-        if self.pk and loaded is not None and self.text != loaded:
+        erasing = self.erased_at is not None and self.text == ""
+        if self.pk and loaded is not None and self.text != loaded and not erasing:
             raise ImmutableTextError("A comment's text cannot be changed after submission.")
         super().save(*args, **kwargs)
         self._loaded_text = self.text

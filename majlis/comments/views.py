@@ -7,7 +7,7 @@ from django_ratelimit.core import is_ratelimited
 from majlis.articles.models import Article
 from majlis.articles.views import render_article
 
-from .actions import submit_comment
+from .actions import SubmissionRefused, submit_comment
 from .forms import CommentForm
 
 PENDING_MESSAGE = "Thank you. Your comment awaits moderation and will appear once a moderator approves it."
@@ -43,13 +43,16 @@ def post_comment(request, slug):
     if not form.is_valid():
         return render_article(request, article, form=form, status=400)
     if not form.is_bot:
-        submit_comment(
-            article=article,
-            name=form.cleaned_data["name"],
-            email=form.cleaned_data["email"],
-            text=form.cleaned_data["text"],
-            ip_address=request.META.get("REMOTE_ADDR"),
-        )
+        try:
+            submit_comment(
+                article=article,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                text=form.cleaned_data["text"],
+                ip_address=request.META.get("REMOTE_ADDR"),
+            )
+        except SubmissionRefused as refused:
+            return render_article(request, article, form=form, status=403, form_error=str(refused))
     # A bot filling the honeypot sees the same answer and stores nothing.
     messages.success(request, PENDING_MESSAGE, extra_tags="pending")
     return redirect(article.get_absolute_url() + "#comments")

@@ -45,3 +45,22 @@ def test_update_to_the_same_text_is_allowed(comment):
     with connection.cursor() as cursor:
         cursor.execute("UPDATE comments_comment SET text = text, status = 'approved' WHERE id = %s", [comment.pk])
     assert Comment.objects.get(pk=comment.pk).status == "approved"
+
+
+def test_erasure_may_only_empty_the_text_once(comment):
+    from django.utils import timezone
+
+    Comment.objects.filter(pk=comment.pk).update(text="", erased_at=timezone.now())
+    erased = Comment.objects.get(pk=comment.pk)
+    assert erased.text == "" and erased.erased_at is not None
+    with pytest.raises(DatabaseError, match="immutable"):
+        with transaction.atomic():
+            Comment.objects.filter(pk=comment.pk).update(text="resurrected")
+
+
+def test_erasure_flag_does_not_allow_rewriting(comment):
+    from django.utils import timezone
+
+    with pytest.raises(DatabaseError, match="immutable"):
+        with transaction.atomic():
+            Comment.objects.filter(pk=comment.pk).update(text="different", erased_at=timezone.now())

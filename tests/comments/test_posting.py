@@ -141,3 +141,51 @@ def test_posting_to_unknown_article_is_404(client, db):
 
 def test_get_on_post_url_is_405(client, article):
     assert client.get(f"/articles/{article.slug}/comments").status_code == 405
+
+
+def test_commenter_is_recorded_by_normalised_email(client, article):
+    from majlis.comments.models import Commenter
+
+    post(client, article, email="Dara@Example.ORG")
+    post(client, article, email="dara@example.org", text="second")
+    commenter = Commenter.objects.get()
+    assert commenter.email == "dara@example.org"
+    assert list(commenter.comments.values_list("text", flat=True)) == ["A thoughtful comment.", "second"]
+
+
+def test_banned_commenter_is_refused_neutrally_and_nothing_is_stored(client, article):
+    from majlis.comments.models import Commenter
+
+    Commenter.objects.create(email="troll@example.org", status="banned")
+    response = post(client, article, email="troll@example.org")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "We could not accept this comment." in html and "banned" not in html.lower()
+    assert Comment.objects.count() == 0
+
+
+def test_closed_article_shows_a_notice_and_refuses_posts(client, article):
+    article.comments_open = False
+    article.save()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Comments are closed for this article." in html and "Post a comment" not in html
+    assert post(client, article).status_code == 403
+    assert Comment.objects.count() == 0
+
+
+def test_closing_date_and_site_default(client, article):
+    from django.utils import timezone
+
+    from majlis.moderation.models import SitePolicy
+
+    article.comments_close_at = timezone.now() - timezone.timedelta(minutes=1)
+    article.save()
+    assert not article.accepts_comments()
+    article.comments_close_at = None
+    article.save()
+    policy = SitePolicy.current()
+    policy.comments_open_by_default = False
+    policy.save()
+    assert not article.accepts_comments()
+    article.comments_open = True
+    assert article.accepts_comments()
