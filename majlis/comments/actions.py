@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from .models import Comment, Commenter
 from .screening import screen_comment_later_or_now
+from .signals import comment_submitted
 
 log = structlog.get_logger(__name__)
 
@@ -73,4 +74,5 @@ def submit_comment(*, article, name, email, text, ip_address=None, now=None):
         )
     log.info("comment.submitted", comment_id=comment.pk, article_id=article.pk)
     screen_comment_later_or_now(comment)
+    transaction.on_commit(lambda: comment_submitted.send(sender=Comment, comment=comment))
     return Submission(comment, duplicate=False)

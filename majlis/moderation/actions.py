@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from majlis.comments.models import Comment
+from majlis.comments.signals import comment_decided
 
 from .models import AuditEntry
 from .reasons import REASON_CODES
@@ -47,7 +48,7 @@ def _transition(comment_id, *, expected, new_status, action, actor, actor_label,
         comment = Comment.objects.select_related("decided_by", "article").get(pk=comment_id)
         if not changed:
             raise AlreadyDecided(comment)
-        AuditEntry.objects.create(
+        entry = AuditEntry.objects.create(
             created=now,
             actor=actor,
             actor_label=actor_label or (actor.get_username() if actor else "system"),
@@ -59,6 +60,7 @@ def _transition(comment_id, *, expected, new_status, action, actor, actor_label,
             note=note,
             details=details or {},
         )
+        transaction.on_commit(lambda: comment_decided.send(sender=Comment, comment=comment, entry=entry))
     log.info("moderation.decision", comment_id=comment_id, action=action, actor=actor_label or str(actor))
     return comment
 
