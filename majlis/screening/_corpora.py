@@ -1,0 +1,58 @@
+"""Readers for the shared datasets (build-time only: langid training, lexicon pruning).
+
+Nothing here is needed at runtime; every reader tolerates a missing file.
+Returns ``{lang: [(text, offensive_or_None), ...]}``.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+import sys
+
+csv.field_size_limit(sys.maxsize)
+
+_MASKS = re.compile(r"@USER|\bURL\b|<LF>")
+
+
+def _clean(t: str) -> str:
+    return _MASKS.sub(" ", t).strip()
+
+
+def _read_tsv(path, text_col, label_col=None, pos=None, delimiter="\t", skip_header=True, encoding="utf-8-sig"):
+    out = []
+    if not os.path.exists(path):
+        return out
+    with open(path, encoding=encoding, errors="replace", newline="") as f:
+        r = csv.reader(f, delimiter=delimiter)
+        for i, row in enumerate(r):
+            if i == 0 and skip_header:
+                continue
+            if len(row) <= text_col:
+                continue
+            lab = None
+            if label_col is not None and len(row) > label_col:
+                lab = row[label_col].strip() in pos
+            t = _clean(row[text_col])
+            if t:
+                out.append((t, lab))
+    return out
+
+
+def load_corpora(data_dir: str, per_lang: int = 30000) -> dict[str, list]:
+    d = data_dir
+    j = os.path.join
+    c: dict[str, list] = {k: [] for k in ("en", "tr", "fa", "ar", "ckb")}
+    c["en"] += _read_tsv(j(d, "en-olid-offenseval2019", "olid-training-v1.0.tsv"), 1, 2, {"OFF"})
+    c["en"] += _read_tsv(j(d, "en-c3-constructive-comments", "C3_anonymized.csv"), 3, None, None, delimiter=",")
+    c["en"] += _read_tsv(j(d, "en-sms-spam", "SMSSpamCollection"), 1, None, None, skip_header=False)
+    c["tr"] += _read_tsv(j(d, "turkish-offenseval2020", "offenseval-tr-training-v1.tsv"), 1, 2, {"OFF"})
+    c["tr"] += _read_tsv(j(d, "turkish-sms-spam", "TurkishSMSCollection.csv"), 0, None, None, delimiter=";")
+    c["fa"] += _read_tsv(j(d, "persian-pars-off", "Pars-OFF", "Pars-OFF_levela_train.csv"), 0, 1, {"OFF"}, delimiter=",")
+    c["fa"] += _read_tsv(j(d, "persian-phate", "train_simple.csv"), 1, None, None, delimiter=",")
+    c["ar"] += _read_tsv(j(d, "arabic-osact2020", "OSACT2020-sharedTask-train.txt"), 0, 1, {"OFF"}, skip_header=False)
+    c["ar"] += _read_tsv(j(d, "multilingual-mlma-ar-fr-en", "ar_dataset.csv"), 1, None, None, delimiter=",")
+    c["ckb"] += _read_tsv(j(d, "kurdish-sorani-hrazhan-sentiment-offensive", "data.tsv"), 2, 5, {"yes (+)"})
+    for k in c:
+        c[k] = c[k][:per_lang]
+    return c
