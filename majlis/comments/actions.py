@@ -71,6 +71,7 @@ def submit_comment(*, article, name, email, text, ip_address=None, now=None):
             ip_address=ip_address,
             fingerprint=digest,
             submitted_at=now,
+            priority=1 if commenter.status == Commenter.Status.TRUSTED else 0,
         )
     log.info("comment.submitted", comment_id=comment.pk, article_id=article.pk)
     screen_comment_later_or_now(comment)

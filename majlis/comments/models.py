@@ -66,6 +66,11 @@ class Comment(models.Model):
     screening_language = models.CharField(max_length=8, blank=True)
     screening_evidence = models.JSONField(default=list, blank=True)
     screened_at = models.DateTimeField(null=True, blank=True)
+    # Highest screening score over the guideline codes, for "highest risk
+    # first" and score-range filters without reading JSON on every row.
+    risk = models.FloatField(null=True, blank=True)
+    # Trusted commenters' comments come first in the pending queue.
+    priority = models.SmallIntegerField(default=0)
 
     # Set when the commenter's data is erased on request; the only moment
     # the text may change, and then only to empty (see migration triggers).
@@ -78,6 +83,9 @@ class Comment(models.Model):
         permissions = [("moderate_comment", "Can approve, reject and reverse comments")]
         indexes = [
             models.Index(fields=["status", "submitted_at", "id"], name="comment_queue_idx"),
+            models.Index(fields=["status", "-priority", "submitted_at", "id"], name="comment_priority_queue_idx"),
+            models.Index(fields=["status", "risk", "id"], name="comment_risk_idx"),
+            models.Index(fields=["status", "screening_language", "submitted_at", "id"], name="comment_language_idx"),
             models.Index(fields=["article", "status", "submitted_at", "id"], name="comment_thread_idx"),
             models.Index(fields=["fingerprint", "submitted_at"], name="comment_fingerprint_idx"),
             models.Index(fields=["author_email", "submitted_at"], name="comment_email_idx"),

@@ -1,6 +1,7 @@
 """The seam between stored comments and the screening engine.
 
-Screening never changes the text; it only fills the screening_* fields."""
+Screening never changes the text; it fills the screening_* fields and then
+lets the site policy decide whether anything happens automatically."""
 import functools
 import logging
 
@@ -17,20 +18,29 @@ def get_screener():
     return Screener.load()
 
 
+def guideline_risk(scores):
+    return max((score for code, score in scores.items() if code != "off_topic"), default=None)
+
+
 def screen_comment(comment):
-    """Screen one comment and save scores, language and evidence on it."""
+    """Screen one comment, save scores, language and evidence on it, then
+    apply the site's automatic-decision policy (off by default)."""
+    from majlis.moderation.automatic import apply_policy
+
     from .models import Comment
 
     verdict = get_screener().screen(comment.text, article_text=comment.article.body).to_dict()
-    Comment.objects.filter(pk=comment.pk).update(
-        screening_scores=verdict["scores"],
-        screening_language=verdict["language"],
-        screening_evidence=verdict["evidence"],
-        screened_at=timezone.now(),
-    )
-    comment.screening_scores = verdict["scores"]
-    comment.screening_language = verdict["language"]
-    comment.screening_evidence = verdict["evidence"]
+    fields = {
+        "screening_scores": verdict["scores"],
+        "screening_language": verdict["language"],
+        "screening_evidence": verdict["evidence"],
+        "screened_at": timezone.now(),
+        "risk": guideline_risk(verdict["scores"]),
+    }
+    Comment.objects.filter(pk=comment.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(comment, name, value)
+    apply_policy(comment)
     return verdict
 
 

@@ -1,12 +1,14 @@
 """Moderation decisions. Each one is a compare-and-set on the comment's
 status inside a transaction, so two moderators deciding the same comment at
 once cannot both win, and each writes exactly one audit entry."""
+from datetime import timedelta
+
 import structlog
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from majlis.comments.models import Comment
+from majlis.comments.models import Comment, Commenter
 from majlis.comments.signals import comment_decided
 
 from .models import AuditEntry
@@ -14,6 +16,7 @@ from .reasons import REASON_CODES
 
 log = structlog.get_logger(__name__)
 Status = Comment.Status
+UNDO_WINDOW = timedelta(seconds=10)
 
 
 class AlreadyDecided(Exception):
@@ -35,13 +38,15 @@ def clean_reasons(reasons, note):
     return reasons
 
 
-def _transition(comment_id, *, expected, new_status, action, actor, actor_label, reasons, note, details):
+def _transition(comment_id, *, expected, new_status, action, actor, actor_label, reasons, note, details,
+                extra_conditions=None):
     now = timezone.now()
+    undoing = new_status == Status.PENDING
     with transaction.atomic():
-        changed = Comment.objects.filter(pk=comment_id, status=expected).update(
+        changed = Comment.objects.filter(pk=comment_id, status=expected, **(extra_conditions or {})).update(
             status=new_status,
-            decided_at=now,
-            decided_by=actor,
+            decided_at=None if undoing else now,
+            decided_by=None if undoing else actor,
             reasons=reasons,
             moderator_note=note,
         )
@@ -96,3 +101,69 @@ def reverse(comment_id, *, actor, expected_status, reasons=(), note=""):
         comment_id, expected=expected_status, new_status=new_status, action=action,
         actor=actor, actor_label=None, reasons=list(reasons), note=note.strip(), details=None,
     )
+
+
+class UndoExpired(Exception):
+    pass
+
+
+def undo(comment_id, *, actor, now=None):
+    """Put a comment the same moderator decided in the last 10 seconds back
+    in the queue. Audited like any decision."""
+    now = now or timezone.now()
+    last = (
+        AuditEntry.objects.filter(comment_id=comment_id, action__in=[AuditEntry.Action.APPROVE, AuditEntry.Action.REJECT])
+        .order_by("-created", "-id").first()
+    )
+    if last is None or last.actor_id != actor.pk or now - last.created > UNDO_WINDOW:
+        raise UndoExpired("Only your own decision of the last 10 seconds can be undone.")
+    try:
+        return _transition(
+            comment_id, expected=last.to_status, new_status=Status.PENDING, action=AuditEntry.Action.UNDO,
+            actor=actor, actor_label=None, reasons=[], note="", details={"undone_entry": last.pk},
+            extra_conditions={"decided_by": actor, "decided_at__gte": now - UNDO_WINDOW},
+        )
+    except AlreadyDecided as exc:
+        raise UndoExpired("The comment changed since; it can no longer be undone.") from exc
+
+
+def decide_many(comment_ids, *, actor, approve_all, reasons=(), note=""):
+    """Bulk decision: each comment on its own compare-and-set. Returns
+    (decided ids, ids someone else decided first)."""
+    if not approve_all:
+        reasons = clean_reasons(reasons, note)
+    decided, skipped = [], []
+    for comment_id in comment_ids:
+        try:
+            if approve_all:
+                approve(comment_id, actor=actor)
+            else:
+                reject(comment_id, actor=actor, reasons=reasons, note=note)
+            decided.append(comment_id)
+        except (AlreadyDecided, Comment.DoesNotExist):
+            skipped.append(comment_id)
+    return decided, skipped
+
+
+def set_commenter_status(commenter_id, *, actor, status, note=""):
+    """Change a commenter's status (normal / trusted / banned), audited."""
+    if status not in Commenter.Status.values:
+        raise ValidationError(f"Unknown status {status!r}.")
+    with transaction.atomic():
+        commenter = Commenter.objects.select_for_update().get(pk=commenter_id)
+        previous = commenter.status
+        if previous == status:
+            return commenter
+        commenter.status = status
+        commenter.save(update_fields=["status"])
+        AuditEntry.objects.create(
+            actor=actor, actor_label=actor.get_username() if actor else "system",
+            action=AuditEntry.Action.COMMENTER_STATUS, commenter=commenter,
+            from_status=previous, to_status=status, note=(note or "").strip(),
+        )
+        # Pending comments of a newly trusted commenter move up the queue.
+        Comment.objects.filter(commenter=commenter, status=Status.PENDING).update(
+            priority=1 if status == Commenter.Status.TRUSTED else 0
+        )
+    log.info("moderation.commenter_status", commenter_id=commenter_id, status=status)
+    return commenter

@@ -57,6 +57,7 @@ class AuditEntry(models.Model):
         REJECT = "reject", "Rejected"
         REVERSE_TO_REJECTED = "reverse_reject", "Reversed: taken down"
         REVERSE_TO_APPROVED = "reverse_approve", "Reversed: reinstated"
+        UNDO = "undo", "Undone (back to pending)"
         COMMENTER_STATUS = "commenter_status", "Commenter status changed"
         ERASURE = "erasure", "Commenter data erased"
         EXPORT = "export", "Commenter data exported"

@@ -1,23 +1,207 @@
-"""Building the moderation queue, separate from HTTP so it can be tested."""
-from majlis.comments.models import Comment
+"""Building the moderation queue, separate from HTTP so it can be tested.
 
-# Score at which a guideline is shown as likely broken and pre-selected as
-# the rejection reason. Issue "Guideline screening" makes this editable.
-DEFAULT_LIKELY_THRESHOLD = 0.5
+Pagination is keyset (a cursor of the last row's sort values), so page 500
+costs what page 1 costs, with the indexes declared on Comment."""
+import base64
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
+
+from majlis.comments.models import Comment, Commenter
+
+from .reasons import REASON_CODES
+
+GUIDELINE_CODES = [code for code in REASON_CODES if code != "other"]
+SORTS = {
+    # name: [(field, descending)], the last one unique so the order is total
+    "oldest": [("priority", True), ("submitted_at", False), ("id", False)],
+    "newest": [("submitted_at", True), ("id", True)],
+    "risk": [("risk", True), ("id", True)],
+}
+PAGE_SIZE = 20
 
 
-def queue_queryset(status="pending", article_slug=""):
-    comments = Comment.objects.select_related("article", "decided_by")
-    if status != "all":
-        comments = comments.filter(status=status)
-    if article_slug:
-        comments = comments.filter(article__slug=article_slug)
-    # Pending: oldest first (fairness); decided: most recent decisions first.
-    if status == Comment.Status.PENDING:
-        return comments.order_by("submitted_at", "id")
-    return comments.order_by("-submitted_at", "-id")
+@dataclass
+class QueueFilters:
+    status: str = "pending"
+    article: str = ""
+    language: str = ""
+    category: str = ""
+    min_risk: float | None = None
+    max_risk: float | None = None
+    commenter: str = ""
+    sort: str = "oldest"
+    after: str = ""
+
+    @classmethod
+    def from_query(cls, query):
+        def number(name):
+            try:
+                value = float(query.get(name, ""))
+            except ValueError:
+                return None
+            return min(max(value, 0.0), 1.0)
+
+        status = query.get("status", "pending")
+        sort = query.get("sort", "oldest")
+        category = query.get("category", "")
+        return cls(
+            status=status if status in {*Comment.Status.values, "all"} else "pending",
+            article=query.get("article", "")[:120],
+            language=query.get("language", "")[:8],
+            category=category if category in GUIDELINE_CODES else "",
+            min_risk=number("min_risk"),
+            max_risk=number("max_risk"),
+            commenter=query.get("commenter", "").strip().lower()[:254],
+            sort=sort if sort in SORTS else "oldest",
+            after=query.get("after", "")[:500],
+        )
+
+    def query_params(self, **overrides):
+        values = {**self.__dict__, **overrides}
+        return {k: v for k, v in values.items() if v not in ("", None)}
 
 
-def likely_reasons(comment, threshold=DEFAULT_LIKELY_THRESHOLD):
+def filtered(filters, policy, include_status=True):
+    comments = Comment.objects.all()
+    if include_status and filters.status != "all":
+        comments = comments.filter(status=filters.status)
+    if filters.article:
+        comments = comments.filter(article__slug=filters.article)
+    if filters.language:
+        comments = comments.filter(screening_language=filters.language)
+    if filters.category:
+        threshold = policy.likely_threshold(filters.category)
+        comments = comments.filter(**{f"screening_scores__{filters.category}__gte": threshold})
+    if filters.min_risk is not None:
+        comments = comments.filter(risk__gte=filters.min_risk)
+    if filters.max_risk is not None:
+        comments = comments.filter(risk__lte=filters.max_risk)
+    if filters.commenter:
+        comments = comments.filter(author_email=filters.commenter)
+    return comments
+
+
+def encode_cursor(comment, sort):
+    values = []
+    for name, _ in SORTS[sort]:
+        value = getattr(comment, name)
+        values.append(value.isoformat() if isinstance(value, datetime) else value)
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+def decode_cursor(token, sort):
+    try:
+        values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        fields = SORTS[sort]
+        if not isinstance(values, list) or len(values) != len(fields):
+            return None
+        return [datetime.fromisoformat(v) if name == "submitted_at" else v for (name, _), v in zip(fields, values)]
+    except (ValueError, TypeError):
+        return None
+
+
+def after_cursor(fields, values):
+    """Rows strictly after `values` in the order `fields` (NULL risk sorts
+    last, as in ORDER BY risk DESC NULLS LAST)."""
+    condition = Q(pk__in=[])
+    equal_so_far = Q()
+    for (name, descending), value in zip(fields, values):
+        if value is None:
+            beyond = Q(pk__in=[])  # nothing sorts after NULL on a NULLS LAST column
+            same = Q(**{f"{name}__isnull": True})
+        else:
+            beyond = Q(**{f"{name}__lt" if descending else f"{name}__gt": value})
+            if name == "risk":
+                beyond |= Q(risk__isnull=True)
+            same = Q(**{name: value})
+        condition |= equal_so_far & beyond
+        equal_so_far &= same
+    return condition
+
+
+def ordering(sort, status):
+    fields = SORTS[sort]
+    if sort == "oldest" and status != "pending":
+        fields = fields[1:]  # trust priority only matters while waiting
+    result = []
+    for name, descending in fields:
+        expression = F(name)
+        result.append(expression.desc(nulls_last=True) if descending else expression.asc())
+    return fields, result
+
+
+@dataclass
+class QueuePage:
+    comments: list
+    next_cursor: str | None
+    counts: dict = field(default_factory=dict)
+
+
+def queue_page(filters, policy, page_size=PAGE_SIZE):
+    fields, order = ordering(filters.sort, filters.status)
+    comments = filtered(filters, policy).select_related("article", "decided_by", "commenter").order_by(*order)
+    if filters.after:
+        values = decode_cursor(filters.after, filters.sort)
+        if values is not None:
+            if len(fields) < len(SORTS[filters.sort]):
+                values = values[1:]
+            comments = comments.filter(after_cursor(fields, values))
+    rows = list(comments[: page_size + 1])
+    next_cursor = encode_cursor(rows[page_size - 1], filters.sort) if len(rows) > page_size else None
+    return QueuePage(comments=rows[:page_size], next_cursor=next_cursor)
+
+
+def status_counts(filters, policy):
+    """Counts per tab with the current filters: one grouped query."""
+    counts = dict(
+        filtered(filters, policy, include_status=False).values_list("status").annotate(n=Count("id")).order_by()
+    )
+    counts = {status: counts.get(status, 0) for status in Comment.Status.values}
+    counts["all"] = sum(counts.values())
+    return counts
+
+
+@dataclass
+class CommenterHistory:
+    commenter: Commenter | None
+    approved: int = 0
+    rejected: int = 0
+    pending: int = 0
+    recent: list = field(default_factory=list)
+
+
+def commenter_histories(comments, recent=3):
+    """History for every commenter on a page in two queries, whatever the
+    page size: counts by status, and each commenter's latest comments."""
+    ids = {c.commenter_id for c in comments if c.commenter_id}
+    histories = {c.commenter_id: CommenterHistory(c.commenter) for c in comments if c.commenter_id}
+    if not ids:
+        return histories
+    for commenter_id, status, n in (
+        Comment.objects.filter(commenter_id__in=ids).values_list("commenter_id", "status").annotate(n=Count("id")).order_by()
+    ):
+        setattr(histories[commenter_id], status, n)
+    latest = (
+        Comment.objects.filter(commenter_id__in=ids)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("commenter_id")], order_by=[F("submitted_at").desc(), F("id").desc()]))
+        .filter(rank__lte=recent)
+        .only("id", "commenter_id", "text", "status", "submitted_at", "reasons")
+        .order_by("commenter_id", "-submitted_at")
+    )
+    for comment in latest:
+        histories[comment.commenter_id].recent.append(comment)
+    return histories
+
+
+def likely_reasons(comment, policy=None):
+    """Guideline codes whose score reaches the policy's "likely" threshold:
+    highlighted in the queue and pre-selected as rejection reasons."""
+    from .models import SitePolicy
+
+    policy = policy or SitePolicy.current()
     return [code for code, score in (comment.screening_scores or {}).items()
-            if code != "off_topic" and score >= threshold]
+            if code != "off_topic" and score >= policy.likely_threshold(code)]

@@ -34,3 +34,8 @@ def percent(value):
         return f"{float(value) * 100:.0f}%"
     except (TypeError, ValueError):
         return ""
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "")
