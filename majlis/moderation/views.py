@@ -1,3 +1,4 @@
+import csv
 from functools import wraps
 
 from django.conf import settings
@@ -6,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse as reverse_url
 from django.utils.decorators import method_decorator
@@ -17,7 +18,8 @@ from django_ratelimit.decorators import ratelimit
 from majlis.articles.models import Article
 from majlis.comments.models import Comment, Commenter
 
-from . import actions
+from . import actions, charts
+from .dashboard import build_dashboard, csv_rows
 from .models import AuditEntry, SitePolicy
 from .queue import GUIDELINE_CODES, QueueFilters, commenter_histories, likely_reasons, queue_page, status_counts
 from .reasons import REASONS
@@ -207,6 +209,38 @@ def commenter_detail(request, pk):
             "entries": commenter.audit_entries.order_by("-created"),
         },
     )
+
+
+@moderator_required
+def dashboard(request):
+    board = build_dashboard(days=_days(request))
+    return render(request, "moderation/dashboard.html", {
+        "board": board,
+        "days": _days(request),
+        "per_day_chart": charts.stacked_bars([d.strftime("%d-%m") for d in board.days], board.per_day,
+                                             "Comments per day by outcome"),
+        "reasons_chart": charts.horizontal_bars(board.reasons, "Rejection reasons by guideline"),
+        "moderators_chart": charts.horizontal_bars([(label, share * 100) for label, _, share in board.per_moderator],
+                                                   "Share of decisions per moderator", "{:.0f}%", maximum=100),
+        "agreement_chart": charts.horizontal_bars([(code, share * 100) for code, share, *_ in board.agreement],
+                                                  "Moderators agreed with screening", "{:.0f}%", maximum=100),
+    })
+
+
+def _days(request):
+    value = request.GET.get("days", "30")
+    return min(max(int(value), 1), 365) if value.isdigit() else 30
+
+
+@moderator_required
+def dashboard_csv(request):
+    board = build_dashboard(days=_days(request))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="majlis-dashboard.csv"'
+    writer = csv.writer(response)
+    for row in csv_rows(board):
+        writer.writerow(row)
+    return response
 
 
 @moderator_required
