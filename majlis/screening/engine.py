@@ -1,0 +1,294 @@
+"""The screening engine: learned per-code probabilities + lexicon / rule evidence.
+
+``Screener.load()`` loads the committed artifacts (lexicon, language id, and the learned
+``GuidelineModel`` when its module and artifact exist) and ``screen(text)`` returns a
+:class:`Verdict` with a score in [0, 1] per code, the detected language and the evidence
+spans (offsets into the original text).
+
+How scores combine (per code):
+
+* learned probability from ``GuidelineModel.predict_proba`` (if available);
+* rule score from lexicon hits: a strong term (weight >= 0.9) gives 0.9 (0.95 with two or
+  more strong hits), a medium term 0.75 * weight, weak-only evidence (HurtLex, AraHate,
+  LDNOOBW-v2, ambiguous words) is capped below the code's decision threshold so it can
+  never decide alone. A hit inside quotation marks counts half (quoting an insult to
+  discuss it), but it stays in the evidence;
+* promotion: rule score from :mod:`majlis.screening.promotion`;
+* final score = max(learned, rule).
+
+``off_topic`` (only when ``article_text`` is given) is a side signal, never a rejection
+reason: 1 - lexical relevance, where relevance is the share of the comment's content words
+(folded, stop words removed, 5-letter prefixes for inflection) that also occur in the
+article. Comments with fewer than four content words ("Great article!") are capped at 0.4.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple, Sequence
+
+from .langid import detect_language
+from .lexicon import Hit, Lexicon
+from .normalise import normalise
+from .promotion import cta_entries, detect_promotion
+
+__all__ = ["CODES", "Evidence", "Verdict", "Screener"]
+
+CODES = ("profanity", "vulgarity", "threat", "personal_attack", "identity_abuse", "promotion")
+_CODE_IDX = {c: i for i, c in enumerate(CODES)}
+
+
+class Evidence(NamedTuple):
+    start: int
+    end: int
+    code: str
+    why: str
+
+
+@dataclass
+class Verdict:
+    scores: dict
+    language: str
+    evidence: list = field(default_factory=list)
+    text: str = field(default="", repr=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "scores": {k: round(float(v), 4) for k, v in self.scores.items()},
+            "language": self.language,
+            "evidence": [
+                {"start": e.start, "end": e.end, "code": e.code, "why": e.why, "text": self.text[e.start:e.end]}
+                for e in self.evidence
+            ],
+        }
+
+
+_QUOTES = re.compile(r"\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”]|'[^'\n]{1,60}'|‘[^’\n]{1,60}’")
+
+# identity group + dehumanising noun nearby (English); gated by the group words
+_GROUPS = (r"kurds?|arabs?|turks?|persians?|iranians?|iraqis?|syrians?|afghans?|yazidis?|ezidis?|assyrians?|christians?|"
+           r"jews?|muslims?|shias?|shiites?|sunnis?|refugees?|immigrants?|migrants?|foreigners?|gays?|lesbians?|"
+           r"homosexuals?|trans(?:gender)?s?|women|girls|blacks?|africans?|armenians?|alevis?|kakais?|shabaks?|"
+           r"turkmens?|feminists?")
+_DEHUMAN = (r"animals?|dogs?|rats?|vermin|parasites?|cockroaches|roaches|pigs?|apes?|monkeys?|subhumans?|savages?|"
+            r"filth|filthy|scum|trash|garbage|diseases?|cancer|plague|barbarians?|inferior|disgusting|dirty|"
+            r"should be (?:killed|exterminated|wiped out|gassed|deported|shot|burned)|must be (?:killed|exterminated|"
+            r"wiped out|eliminated|expelled)|don'?t deserve to live|are all terrorists|are terrorists|breed like")
+_IDENT_RX = re.compile(r"\b(?:all\s+|these\s+|those\s+|the\s+|filthy\s+|dirty\s+)?(?P<g>" + _GROUPS + r")\s+"
+                       r"(?:are|is|r|were|=|-)?\s*(?:(?:all|just|nothing but|like|such|a bunch of|fucking|bloody|"
+                       r"the|real|pure)\s+){0,3}(?P<d>" + _DEHUMAN + r")\b", re.IGNORECASE)
+_GROUP_WORDS = frozenset(re.sub(r"[()?:|]", " ", _GROUPS.replace("s?", "").replace("(?:gender)", "")).split())
+
+_STOP = set("""the a an and or but if of to in on at for with from by about as is are was were be been being this that
+these those it its they them their we our you your he she his her i me my not no so do does did have has had will would
+can could should just very really also there here what which who whom how why when all any some more most than then
+only out up down into over under again new one two said says say like get got make made many much too even still
+ve bir bu şu o için çok değil ne ama da de gibi ile mi mı mu mü ki ya daha en her kadar olan olarak ise diye var yok
+û ji li bi ku ez tu ew em hûn min te wî wê me we wan çi ne jî heye dibe kir ev di de ya yê ên ra re bo
+في من على الى إلى عن ان أن إن هذا هذه ذلك التي الذي الذين ما لا لم لن كان كانت هو هي هم نحن انت مع كل قد او أو ثم بعد قبل بين عند غير
+است این که را می از به با در برای آن یک هم تا بر شد شده کرد کند نیست هست ما شما او ایشان یا اما چه اگر هر
+لە و بۆ ئەو کە دەکات بە ئەم لەگەڵ بوو یە ی ناو دا وە کرد دەبێت هەر ئێمە ئێوە من تۆ ئەوان چی نییە هەیە""".split())
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _content(text: str) -> set[str]:
+    words = _WORD.findall(normalise(text).text)
+    stop = _STOP_FOLDED
+    return {w[:5] for w in words if w not in stop}
+
+
+_STOP_FOLDED = {normalise(w).text for w in _STOP}
+
+
+@lru_cache(maxsize=256)
+def _article_words(article_text: str) -> frozenset:
+    return frozenset(_content(article_text))
+
+
+def off_topic_score(comment: str, article_text: str) -> float:
+    """1 - lexical relevance of ``comment`` to ``article_text`` (side signal, see module doc)."""
+    c = _content(comment)
+    if not c:
+        return 0.2
+    a = _article_words(article_text)
+    rel = len(c & a) / len(c)
+    score = 1.0 - min(1.0, rel / 0.3)
+    if len(c) < 4:
+        score = min(score, 0.4)
+    return round(score, 4)
+
+
+def _in_quotes(text: str, start: int, end: int, spans: list) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+class Screener:
+    """Loads the committed artifacts once; ``screen`` / ``screen_many`` are thread-safe (read-only)."""
+
+    def __init__(self, lexicon: Lexicon, model=None, langid_path: str | None = None):
+        self.lexicon = lexicon
+        self.model = model
+        self.langid_path = langid_path
+        thr = {}
+        if model is not None:
+            try:
+                thr = dict(model.thresholds())
+            except Exception:
+                thr = {}
+        self.thresholds = {c: float(thr.get(c, 0.5)) for c in CODES}
+
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None, use_model: bool = True) -> "Screener":
+        """``path``: a folder holding ``lexicon.json.gz`` / ``langid.npz`` / the model artifact
+        (default: the package's ``artifacts/``)."""
+        from .lexicon import ARTIFACT as LEX_ART
+        from .langid import ARTIFACT as LID_ART
+
+        folder = os.fspath(path) if path else None
+        lex_path = os.path.join(folder, "lexicon.json.gz") if folder else str(LEX_ART)
+        lid_path = os.path.join(folder, "langid.npz") if folder else None
+        if lid_path and not os.path.exists(lid_path):
+            lid_path = None
+        base = Lexicon.load(lex_path)
+        lexicon = Lexicon(list(base.entries) + cta_entries())
+        model = None
+        if use_model and os.environ.get("MAJLIS_SCREENING_NO_MODEL") != "1":
+            model = _load_model(folder)
+        return cls(lexicon, model, lid_path)
+
+    # ------------------------------------------------------------------ screening
+    def screen(self, text: str, article_text: str | None = None) -> Verdict:
+        return self.screen_many([text], [article_text])[0]
+
+    def screen_many(self, texts: Sequence[str], article_texts: Sequence[str | None] | None = None) -> list[Verdict]:
+        texts = [t if isinstance(t, str) else ("" if t is None else str(t)) for t in texts]
+        n = len(texts)
+        if article_texts is None:
+            article_texts = [None] * n
+        langs = []
+        rules = []
+        evid = []
+        for t in texts:
+            lang, rule, ev = self._rules(t)
+            langs.append(lang)
+            rules.append(rule)
+            evid.append(ev)
+        learned = None
+        if self.model is not None and n:
+            try:
+                learned = self.model.predict_proba(list(texts), langs)
+            except Exception:  # a broken model must not take screening down
+                learned = None
+        out = []
+        for i, t in enumerate(texts):
+            scores = {}
+            for j, c in enumerate(CODES):
+                r = rules[i][j]
+                p = float(learned[i, j]) if learned is not None else 0.0
+                scores[c] = round(min(1.0, max(0.0, p, r)), 4)
+            a = article_texts[i] if i < len(article_texts) else None
+            if a:
+                scores["off_topic"] = off_topic_score(t, a)
+            out.append(Verdict(scores, langs[i], evid[i], t))
+        return out
+
+    def _rules(self, text: str):
+        rule = [0.0] * len(CODES)
+        if not text or not text.strip():
+            return "other", rule, []
+        lang = detect_language(text, self.langid_path)
+        norm = normalise(text)
+        hits = self.lexicon.find(norm, lang)
+        promo_hits = [h for h in hits if h.code == "promotion"]
+        other = [h for h in hits if h.code != "promotion"]
+        ident = _identity_rule(text)
+        other.extend(ident)
+        promo = detect_promotion(text, norm, cta_hits=promo_hits)
+        quotes = None
+        evidence = []
+        per_code: dict[str, list] = {}
+        for h in other:
+            w = h.weight
+            if quotes is None:
+                quotes = [m.span() for m in _QUOTES.finditer(text)] if any(q in text for q in "\"“«„'‘") else []
+            quoted = bool(quotes) and _in_quotes(text, h.start, h.end, quotes)
+            per_code.setdefault(h.code, []).append((w, quoted))
+            why = h.why() + (" [quoted]" if quoted else "")
+            evidence.append(Evidence(h.start, h.end, h.code, why))
+        for code, ws in per_code.items():
+            j = _CODE_IDX[code]
+            strong = [w for w, q in ws if w >= 0.9 and not q]
+            if len(strong) >= 2:
+                r = 0.95
+            elif strong:
+                r = 0.9
+            else:
+                r = 0.0
+                for w, q in ws:
+                    g = 0.75 * w if w >= 0.6 else 0.6 * w
+                    if q:
+                        g *= 0.5
+                    r = 1 - (1 - r) * (1 - g)
+                medium = any(w >= 0.6 and not q for w, q in ws)
+                cap = self.thresholds[code] - 0.1 if not medium else 0.8
+                r = min(r, max(0.0, cap))
+            rule[j] = max(rule[j], r)
+        rule[_CODE_IDX["promotion"]] = promo.score
+        for h in promo.hits:
+            evidence.append(Evidence(h.start, h.end, "promotion", h.why))
+        evidence.sort(key=lambda e: (e.start, e.end, e.code))
+        if len(evidence) > 1:
+            seen = set()
+            uniq = []
+            for e in evidence:
+                k = (e.start, e.end, e.code)
+                if k not in seen:
+                    seen.add(k)
+                    uniq.append(e)
+            evidence = uniq
+        return lang, rule, evidence
+
+
+_DEHUMAN_GATE = ("animal", "dog", "rat", "vermin", "parasit", "roach", "pig", "ape", "monkey", "subhuman", "savage",
+                 "filth", "scum", "trash", "garbage", "disease", "cancer", "plague", "barbarian", "inferior", "disgust",
+                 "dirty", "kill", "extermin", "wiped", "gassed", "deport", "shot", "burn", "eliminat", "expel",
+                 "deserve", "terrorist", "breed")
+
+
+def _identity_rule(text: str) -> list[Hit]:
+    low = text.lower()
+    if not any(g in low for g in ("kurd", "arab", "turk", "persian", "iran", "iraqi", "syrian", "afghan", "yazidi",
+                                  "ezidi", "assyrian", "christian", "jew", "muslim", "shia", "shiite", "sunni",
+                                  "refugee", "immigrant", "migrant", "foreigner", "gay", "lesbian", "homosexual",
+                                  "trans", "women", "girls", "black", "african", "armenian", "alevi", "kakai",
+                                  "shabak", "turkmen", "feminist")):
+        return []
+    if not any(d in low for d in _DEHUMAN_GATE):
+        return []
+    out = []
+    for m in _IDENT_RX.finditer(text):
+        out.append(Hit(m.start(), m.end(), "identity_abuse", m.group(0), "en", "group + dehumanising word", 0.75,
+                       None))
+    return out
+
+
+def _load_model(folder: str | None):
+    try:
+        from . import model as model_mod  # written by the models helper
+    except Exception:
+        return None
+    GM = getattr(model_mod, "GuidelineModel", None)
+    if GM is None:
+        return None
+    try:
+        if folder:
+            for name in ("model.npz", "model.joblib", "model.pkl"):
+                p = os.path.join(folder, name)
+                if os.path.exists(p):
+                    return GM.load(p)
+            return None
+        return GM.load()
+    except Exception:
+        return None

@@ -1,0 +1,259 @@
+"""Rule-based promotion detector: links, phone / WhatsApp numbers, e-mails, handles,
+prices and call-to-action phrases in the six site languages.
+
+``detect_promotion(text, norm=None) -> PromotionResult`` with ``.hits`` (original
+offsets, a kind, a weight and a human reason) and ``.score`` in [0, 1]
+(noisy-OR of the distinct hit kinds, so one weak cue stays weak).
+
+Digits are matched in Latin, Arabic-Indic (٠-٩) and Persian (۰-۹) forms; years
+(2021), counts with separators (2,500 troops) and dates never count as phone numbers.
+A link to a known news source counts only as a weak cue: sharing a relevant source in
+good faith is allowed by the policy.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalise import Normalised, fold_digits, fold_term, normalise
+
+__all__ = ["PromoHit", "PromotionResult", "detect_promotion"]
+
+
+@dataclass(frozen=True, slots=True)
+class PromoHit:
+    start: int
+    end: int
+    kind: str
+    weight: float
+    why: str
+
+
+@dataclass(slots=True)
+class PromotionResult:
+    hits: list = field(default_factory=list)
+    score: float = 0.0
+
+
+_TLDS = ("com|net|org|io|ly|me|co|info|biz|shop|store|online|site|xyz|top|app|link|ru|tr|ir|iq|krd|de|uk|us|tv|"
+         "gg|to|cc|in|club|live|pro|vip|win|bet|cash|money|fun|website|space|page|click|gl|ink|am|ae|sa|eg")
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+"
+    r"|(?<![\w@.])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + _TLDS + r")\b(?:/[^\s<>\"']*)?",
+    re.IGNORECASE)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b")
+_PHONE = re.compile(r"(?<![\w.,/:])(?:\+|00)?\d[\d \-().\u00a0]{6,20}\d(?![\w/:]|[.,]\d)")
+_PRICE = re.compile(
+    r"(?:[$€£₺]\s?\d[\d,.]*|\d[\d,.]*\s?(?:\$|€|£|₺|usd|dollars?|eur|euros?|iqd|dinars?|tl|lira|toman|tomans|"
+    r"rial|دينار|دولار|تومان|تومن|ریال|ليرة|لیره|دۆلار|دینار)(?!\w))",
+    re.IGNORECASE)
+_SHORTENERS = re.compile(r"(?:^|//|\.|\b)(?:bit\.ly|tinyurl\.com|t\.me|wa\.me|chat\.whatsapp\.com|goo\.gl|cutt\.ly|"
+                         r"rb\.gy|is\.gd|ow\.ly|linktr\.ee|shorturl\.at|tiny\.cc|s\.id|t\.co)\b", re.IGNORECASE)
+_NEWS = re.compile(r"(?:rudaw|kurdistan24|k24|bbc|reuters|apnews|aljazeera|alarabiya|nytimes|theguardian|washingtonpost|"
+                   r"cnn|france24|dw|aa\.com|hurriyet|bianet|iranintl|radiofarda|isna|irna|shafaq|964|basnews|"
+                   r"kurdistanchronicle|thenationalnews|al-monitor|almonitor|wikipedia|gov|un\.org|who\.int|hrw\.org|"
+                   r"amnesty)\b", re.IGNORECASE)
+_SHOP = re.compile(r"shop|store|buy|sale|deal|promo|offer|coupon|casino|bet|crypto|coin|invest|earn|money|loan|"
+                   r"forex|trade|bonus|followers|subscribe|youtube\.com/(?:c/|channel|@)|instagram\.com|tiktok\.com|"
+                   r"t\.me|wa\.me|whatsapp|telegram", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_URL_PRE = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}|://")
+_DIGIT_RUN = re.compile(r"\d+")
+_CUR_WORDS = ("$", "€", "£", "₺", "usd", "dollar", "euro", "iqd", "dinar", " tl", "0tl", "lira", "toman", "rial", "دينار",
+              "دولار", "تومان", "تومن", "ریال", "ليرة", "لیره", "دۆلار", "دینار")
+
+# call-to-action and scam phrases: (weight, "phrase|phrase|...") per language; matched on folded tokens
+_CTA = {
+    "en": [
+        (0.85, "subscribe to my channel|subscribe to our channel|subscribe my channel|sub to my channel|like and subscribe|"
+               "check out my channel|check out my page|check out my profile|check my profile|visit my page|visit my channel|"
+               "visit my profile|visit our website|visit our store|follow my page|follow my channel|follow me on|follow us on|"
+               "link in bio|link in my bio|click the link|click this link|click here|dm me|dm for|message me on|inbox me|"
+               "contact me on whatsapp|whatsapp me|text me on|call now|order now|buy now|shop now|earn money from home|"
+               "make money from home|work from home|earn money online|make money online|passive income|double your money|"
+               "guaranteed profit|guaranteed returns|investment opportunity|crypto signals|forex signals|free followers|"
+               "buy followers|promo code|use my code|use code|discount code|join my group|join our group|join my channel|"
+               "join our channel|apply now|limited offer|special offer|free shipping|cash prize|you have won|claim your prize|"
+               "loan offer|instant loan|quick loan|best price|for sale|we deliver"),
+        (0.5, "whatsapp|telegram|subscribe|my channel|our channel|my page|my youtube|my instagram|my tiktok|contact us|"
+              "call us|discount|giveaway|casino|betting|bitcoin investment|earn|cheap|sale|order|hiring"),
+        (0.25, "bitcoin|crypto|forex|binance|usdt|loan|loans|instagram|youtube|tiktok|follow|price|offer|buy"),
+    ],
+    "ar": [
+        (0.85, "تواصل معنا|للتواصل|للتواصل واتساب|للتواصل واتس|تواصل واتساب|راسلني|راسلنا|اتصل بنا|اتصل الان|اشترك في قناتي|"
+               "اشتركوا في قناتي|اشتركوا في القناة|اشترك بالقناة|اشترك في القناة|تابعوني|تابعونا|تابع حسابي|تابعوا حسابي|"
+               "تابع صفحتي|تابعوا صفحتي|زوروا صفحتي|زوروا قناتي|الرابط في البايو|رابط في البايو|اضغط على الرابط|اضغط هنا|"
+               "للطلب|اطلب الان|اطلبي الان|للحجز|توصيل مجاني|عرض خاص|عروض خاصة|الربح من الانترنت|الربح من البيت|"
+               "العمل من المنزل|العمل من البيت|ربح مضمون|ارباح مضمونة|زيادة متابعين|متابعين حقيقيين|قرض فوري|قروض فورية|"
+               "كود خصم|كود الخصم|سجل الان|انضم الى قناتي|انضموا|للاستفسار"),
+        (0.5, "واتساب|واتس|واتس اب|تلغرام|تليجرام|تيليجرام|سناب|خصم|عروض|تخفيضات|للبيع|اربح|بيتكوين|عملات رقمية|تداول|"
+              "استثمار مضمون|متابعين|قناتي|صفحتي|حسابي"),
+        (0.25, "سعر|الاسعار|قرض|قروض|استثمار|انستقرام|انستغرام|يوتيوب|تيك توك|شراء"),
+    ],
+    "ckb": [
+        (0.85, "سەردانی پەیجەکەم بکەن|سەردانی پەیجەکەمان بکەن|سەردانی کەناڵەکەم بکەن|فۆڵۆ بکەن|فۆلۆ بکەن|فۆڵۆم بکەن|"
+               "لایک بکەن|سەبسکرایب بکەن|سەبسکرایبی کەناڵەکەم بکەن|بەشداربن لە کەناڵەکەم|پەیوەندیمان پێوە بکەن|"
+               "پەیوەندی بکەن|بۆ پەیوەندی|بۆ داواکردن|گەیاندنی بێبەرامبەر|پارە پەیداکردن لە ماڵەوە|کار لە ماڵەوە"),
+        (0.5, "واتسئاپ|واتساپ|وەتسئاپ|تێلیگرام|کەناڵەکەم|پەیجەکەم|پەیجەکەمان|داشکاندن|بۆ فرۆشتن|قازانج"),
+        (0.25, "ئینستاگرام|یوتیوب|فرۆشتن|نرخ"),
+    ],
+    "kmr": [
+        (0.85, "kanala min bişopînin|kanala me bişopînin|rûpela min bişopînin|rûpela me bişopînin|min bişopînin|"
+               "abone bibin|aboneyî kanala min bibin|têkilî bi me re daynin|bi me re têkilî daynin|ji bo firotanê|"
+               "ji malê pere qezenc bikin|pere qezenc bikin|lînka di bio de"),
+        (0.5, "bişopînin|kanala min|rûpela min|whatsapp|telegram|erzan|daxistin"),
+        (0.25, "firotin|biha|instagram|youtube"),
+    ],
+    "tr": [
+        (0.85, "kanalıma abone olun|kanalıma abone ol|abone olun|abone olmayı unutmayın|beni takip edin|"
+               "sayfamı takip edin|hesabımı takip edin|linke tıkla|linke tıklayın|bio daki link|biodaki link|dm at|dm den yaz|"
+               "dmden yaz|bize ulaşın|iletişim için|whatsapp hattı|sipariş için|hemen ara|hemen başvur|hemen sipariş|"
+               "ücretsiz kargo|evden para kazan|evden para kazanın|para kazanmak için|deneme bonusu|takipçi satın al|"
+               "takipçi hilesi|kredi başvurusu|satılık"),
+        (0.5, "takip edin|abone|takip et|takipçi|indirim|kampanya|fırsat|bahis|casino|bonus|kripto|yatırım fırsatı|sipariş|whatsapp"),
+        (0.25, "fiyat|kredi|yatırım|instagram|youtube"),
+    ],
+    "fa": [
+        (0.85, "کانال ما را دنبال کنید|کانال ما رو دنبال کنید|کانالم رو دنبال کنید|پیج ما را دنبال کنید|پیجمو فالو کنید|"
+               "پیج ما رو فالو کنید|فالو کنید|عضو کانال شوید|عضو شوید|لایک کنید|سابسکرایب کنید|تماس بگیرید|برای سفارش|"
+               "جهت سفارش|ارسال رایگان|کسب درآمد|کسب درآمد در منزل|درآمد دلاری|کار در منزل|لینک در بیو|کلیک کنید|"
+               "جهت اطلاعات بیشتر|خرید فالوور|فالوور واقعی|وام فوری|کد تخفیف"),
+        (0.5, "تخفیف|سفارش|فروش ویژه|تلگرام|واتساپ|واتس اپ|ارز دیجیتال|بیت کوین|سرمایه گذاری|فالوور|کانال ما|پیج ما"),
+        (0.25, "خرید|فروش|قیمت|وام|اینستاگرام|یوتیوب"),
+    ],
+}
+
+
+def cta_entries() -> list:
+    """Call-to-action phrases as lexicon entries (code ``promotion``, any language)."""
+    entries = []
+    for lang, groups in _CTA.items():
+        for w, terms in groups:
+            for t in terms.split("|"):
+                f = fold_term(t)
+                if f:
+                    entries.append((t, f, ("promotion",), None, lang, "call to action", w,
+                                    frozenset({"exact"} if len(f) <= 3 else ()), None))
+    return entries
+
+
+def _build_cta():
+    from .lexicon import Lexicon
+
+    return Lexicon(cta_entries())
+
+
+_CTA_LEX = None
+
+
+def _cta_lex():
+    global _CTA_LEX
+    if _CTA_LEX is None:
+        _CTA_LEX = _build_cta()
+    return _CTA_LEX
+
+
+def _maybe_domain(t: str) -> bool:
+    i = t.find(".")
+    n = len(t)
+    while i != -1:
+        if 0 < i < n - 2 and t[i - 1].isalnum() and t[i + 1].isalpha() and t[i + 2].isalpha():
+            return True
+        i = t.find(".", i + 1)
+    return False
+
+
+def _phone_ok(s: str) -> bool:
+    digits = [c for c in s if c.isdigit()]
+    nd = len(digits)
+    if nd < 9 or nd > 15:
+        return False
+    groups = re.findall(r"\d+", s)
+    if all(len(g) == 4 and _YEAR.fullmatch(g) for g in groups):
+        return False  # a list of years
+    if not s.startswith(("+", "00", "0")):
+        if "." in s:
+            return False  # decimals / dates like 12.05.2021
+        if len(groups) > 1 and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+            return False  # 1 234 567 (thousands grouping)
+    if any(len(g) > 4 and _YEAR.match(g) and len(g) == 8 for g in groups):
+        return False  # 20210512 (date)
+    if len(set(digits)) <= 1:
+        return False
+    return True
+
+
+def detect_promotion(text: str, norm: Normalised | None = None, cta_hits=None) -> PromotionResult:
+    """Promotion cues in ``text``. ``cta_hits``: promotion-code lexicon hits already computed by the
+    caller (the engine merges the call-to-action phrases into its main lexicon pass)."""
+    hits: list[PromoHit] = []
+    if not text:
+        return PromotionResult()
+    t = text if text.isascii() else fold_digits(text)  # same length as text
+    has_dot = "://" in t or _maybe_domain(t)
+    has_at = "@" in t
+    url_spans = []
+    if has_dot:
+        for m in _URL.finditer(t):
+            u = m.group(0).rstrip(".,;:!?)»")
+            s, e = m.start(), m.start() + len(u)
+            if has_at and s > 0 and t[s - 1] == "@":
+                continue
+            url_spans.append((s, e))
+            if _SHORTENERS.search(u):
+                hits.append(PromoHit(s, e, "link", 0.85, f"short / messaging link {u!r}"))
+            elif _NEWS.search(u):
+                hits.append(PromoHit(s, e, "link", 0.2, "link to a news source"))
+            elif _SHOP.search(u):
+                hits.append(PromoHit(s, e, "link", 0.8, "link to a shop, channel or social profile"))
+            else:
+                hits.append(PromoHit(s, e, "link", 0.5, "link"))
+    if has_at:
+        for m in _EMAIL.finditer(t):
+            hits.append(PromoHit(m.start(), m.end(), "email", 0.6, "e-mail address"))
+        for m in _HANDLE.finditer(t):
+            if any(s <= m.start() < e for s, e in url_spans):
+                continue
+            if m.start() > 0 and (t[m.start() - 1].isalnum() or t[m.start() - 1] in "._-"):
+                continue
+            hits.append(PromoHit(m.start(), m.end(), "handle", 0.35, "social media handle"))
+    nd = sum(t.count(d) for d in "0123456789")
+    if nd >= 9:
+        for m in _PHONE.finditer(t):
+            s = m.group(0).rstrip(" -().\u00a0")
+            if _phone_ok(s) and not any(a <= m.start() < b for a, b in url_spans):
+                hits.append(PromoHit(m.start(), m.start() + len(s), "phone", 0.85, "phone / WhatsApp number"))
+    if nd:
+        tl = t.lower()
+        if any(w in tl for w in _CUR_WORDS):
+            for m in _PRICE.finditer(t):
+                hits.append(PromoHit(m.start(), m.end(), "price", 0.2, "price / currency amount"))
+    if cta_hits is None:
+        if norm is None:
+            norm = normalise(text)
+        cta_hits = _cta_lex().find(norm, None)
+    for h in cta_hits:
+        if h.code == "promotion":
+            hits.append(PromoHit(h.start, h.end, "cta" if h.source == "call to action" else "lexicon", h.weight,
+                                 h.why() if h.source != "call to action" else f'call to action "{h.term}" ({h.lang})'))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    return PromotionResult(hits, _score(hits))
+
+
+def _score(hits: list[PromoHit]) -> float:
+    if not hits:
+        return 0.0
+    best: dict[str, float] = {}
+    for h in hits:
+        best[h.kind] = max(best.get(h.kind, 0.0), h.weight)
+    # several CTA cues of the same kind add a little
+    n_cta = sum(1 for h in hits if h.kind == "cta")
+    p = 1.0
+    for k, w in best.items():
+        p *= 1.0 - w
+    if n_cta >= 2:
+        p *= 0.8
+    score = 1.0 - p
+    # a lone weak cue (price, news link, handle) stays clearly below a decision
+    return round(min(1.0, score), 4)
