@@ -196,3 +196,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Embedding and the API (majlis.api): origins whose pages may embed threads,
+# call the API from the browser and create articles on first use.
+INSTALLED_APPS += ["ninja", "majlis.api"]
+MAJLIS_EMBED_ORIGINS = env_list("MAJLIS_EMBED_ORIGINS")

@@ -1,0 +1,1 @@
+"""Public JSON API (/api/v1/, django-ninja) and the embeddable thread (/embed.js)."""
