@@ -45,7 +45,8 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b")
 _PHONE = re.compile(r"(?<![\w.,/:])(?:\+|00)?\d[\d \-().\u00a0]{6,20}\d(?![\w/:]|[.,]\d)")
 _PRICE = re.compile(
-    r"(?:[$€£₺]\s?\d[\d,.]*|\d[\d,.]*\s?(?:\$|€|£|₺|usd|dollars?|eur|euros?|iqd|dinars?|tl|lira|toman|tomans|"
+    r"(?:[$€£₺]\s?\d[\d,.]*|\d[\d,.]*\s?(?:(?:thousand|million|billion|k|m|bn|هزار|میلیون|ألف|الف|مليون|هەزار|"
+    r"ملیۆن|bin|milyon)\s?)?(?:\$|€|£|₺|usd|dollars?|eur|euros?|iqd|dinars?|tl|lira|toman|tomans|"
     r"rial|دينار|دولار|تومان|تومن|ریال|ليرة|لیره|دۆلار|دینار)(?!\w))",
     re.IGNORECASE)
 _SHORTENERS = re.compile(r"(?:^|//|\.|\b)(?:bit\.ly|tinyurl\.com|t\.me|wa\.me|chat\.whatsapp\.com|goo\.gl|cutt\.ly|"

@@ -1,0 +1,102 @@
+import json
+import pathlib
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from majlis.screening import CODES, LANGUAGES, Evidence, Screener, Verdict
+
+REGRESSION = pathlib.Path(__file__).with_name("regression.jsonl")
+
+
+def test_public_api():
+    assert CODES == ("profanity", "vulgarity", "threat", "personal_attack", "identity_abuse", "promotion")
+    assert LANGUAGES == ("en", "ckb", "kmr", "ar", "tr", "fa")
+    e = Evidence(0, 4, "profanity", "why")
+    assert e.start == 0 and e.code == "profanity"
+
+
+def test_verdict_schema(screener):
+    v = screener.screen("You f*cking idiot, subscribe to my channel bit.ly/x")
+    assert isinstance(v, Verdict)
+    d = v.to_dict()
+    json.dumps(d)
+    assert set(d) == {"scores", "language", "evidence"}
+    assert set(d["scores"]) == set(CODES)
+    assert all(0.0 <= s <= 1.0 for s in d["scores"].values())
+    for e in d["evidence"]:
+        assert set(e) == {"start", "end", "code", "why", "text"}
+        assert e["code"] in CODES
+        assert e["text"] == "You f*cking idiot, subscribe to my channel bit.ly/x"[e["start"]:e["end"]]
+    assert d["scores"]["profanity"] >= 0.85
+    assert d["scores"]["personal_attack"] >= 0.85
+    assert d["scores"]["promotion"] >= 0.85
+
+
+def test_rule_fallback_without_model(screener):
+    assert screener.model is None
+    v = screener.screen("The militia attacked the base near Erbil and killed five soldiers.")
+    assert max(v.scores.values()) < 0.5
+
+
+def test_weak_evidence_never_decides(screener):
+    v = screener.screen('He called them "dogs", which is disgraceful.')
+    assert any(e.code == "personal_attack" for e in v.evidence)
+    assert v.scores["personal_attack"] < 0.5
+
+
+def test_off_topic_side_signal(screener):
+    article = ("The Kurdistan Regional Government and Baghdad reached a budget agreement on oil exports "
+               "and salaries for public employees after months of negotiations.")
+    rel = screener.screen("The budget agreement on oil exports will finally pay the salaries of employees.", article)
+    off = screener.screen("My cat likes to sleep on the warm keyboard during football matches every evening.", article)
+    short = screener.screen("Great article!", article)
+    assert rel.scores["off_topic"] < 0.3
+    assert off.scores["off_topic"] > 0.7
+    assert short.scores["off_topic"] <= 0.4
+    assert "off_topic" not in screener.screen("no article").scores
+
+
+def test_screen_many_keeps_order(screener):
+    texts = ["fuck", "hello there", "I will kill you", "kanalıma abone olun", ""]
+    vs = screener.screen_many(texts)
+    assert len(vs) == 5
+    assert vs[0].scores["profanity"] >= 0.85
+    assert max(vs[1].scores.values()) < 0.5
+    assert vs[2].scores["threat"] >= 0.85
+    assert vs[3].scores["promotion"] >= 0.85
+    assert vs[4].language == "other" and vs[4].evidence == []
+
+
+def test_full_screener_loads_quickly_and_works(full_screener):
+    # works with or without the learned model artifact
+    v = full_screener.screen("you f*cking idiot")
+    assert v.scores["profanity"] >= 0.85
+    assert set(v.scores) == set(CODES)
+
+
+def _regression_cases():
+    return [json.loads(line) for line in REGRESSION.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", _regression_cases(), ids=lambda c: c["text"][:40])
+def test_regression(screener, case):
+    v = screener.screen(case["text"])
+    got = {e.code for e in v.evidence}
+    for code in case["expect_evidence"]:
+        assert code in got, (case, v.evidence)
+    for code in case["forbid_evidence"]:
+        assert code not in got, (case, v.evidence)
+    if case.get("lang"):
+        assert v.language == case["lang"], case
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.one_of(st.none(), st.text(max_size=100)))
+def test_random_text_never_crashes(screener, text, article):
+    v = screener.screen(text, article)
+    d = v.to_dict()
+    for e in d["evidence"]:
+        assert 0 <= e["start"] < e["end"] <= len(text)
+        assert e["text"] == text[e["start"]:e["end"]]
+    assert all(0.0 <= s <= 1.0 for s in d["scores"].values())

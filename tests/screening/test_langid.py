@@ -1,0 +1,55 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from majlis.screening.langid import detect_language
+
+SENTENCES = {
+    "en": ["The government is working on a timetable for the troop withdrawal.",
+           "Great article, thanks for the balanced coverage.",
+           "Why is nobody talking about the water crisis in Basra?"],
+    "tr": ["Türk savaş uçakları Irak'ın kuzeyindeki hedefleri bombaladı.",
+           "Bu haber çok önemli, teşekkürler.",
+           "Erdogan yine yalan soyledi, kimse inanmiyor artik."],
+    "kmr": ["Hikûmeta Herêma Kurdistanê îro civînek li Hewlêrê li dar xist.",
+            "Spas ji bo vê nûçeyê, gelek baş bû.",
+            "ez ji vê nuçeyê hez nakim, ev ne rast e"],
+    "ckb": ["سوپاس بۆ ئەم هەواڵە گرنگە، زۆر سوودی هەبوو",
+            "حکومەتی هەرێم دەبێت مووچەی فەرمانبەران بدات",
+            "ئەم هەواڵە ڕاست نییە"],
+    "ar": ["هذا المقال ممتاز وشكرا للكاتب على هذا التحليل",
+           "قصف الطيران التركي مواقع في جبال قنديل",
+           "الحكومة العراقية لم تدفع الرواتب منذ ثلاثة أشهر"],
+    "fa": ["این خبر درباره حمله پهپادی به اربیل است",
+           "هیچ کس به این موضوع توجه نکرد",
+           "دولت باید پاسخگوی این وضعیت باشد"],
+}
+
+
+@pytest.mark.parametrize("lang,text", [(k, t) for k, v in SENTENCES.items() for t in v])
+def test_sentences(lang, text):
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀😀👍", "12345 678", "https://bit.ly/abc", "!!!???"])
+def test_no_letters_is_other(text):
+    assert detect_language(text) == "other"
+
+
+def test_other_scripts_and_languages():
+    assert detect_language("Привет, как дела у вас сегодня") == "other"
+    assert detect_language("这是一个测试句子") == "other"
+    assert detect_language("Bonjour à tous, je suis d'accord avec cet article") == "other"
+
+
+def test_arabizi_is_arabic():
+    assert detect_language("enta 7mar w 3ala tool kalb") == "ar"
+
+
+def test_mixed_script_majority():
+    assert detect_language("This is a long English comment about the budget with one word حمار") == "en"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_random_text_gives_a_known_code(text):
+    assert detect_language(text) in ("en", "ckb", "kmr", "ar", "tr", "fa", "other")

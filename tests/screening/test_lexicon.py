@@ -1,0 +1,113 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from majlis.screening.normalise import normalise
+
+
+def codes(lexicon, text, lang=None):
+    return {h.code for h in lexicon.find(normalise(text), lang)}
+
+
+def terms(lexicon, text, lang=None):
+    return [h.term for h in lexicon.find(normalise(text), lang)]
+
+
+INNOCENT_EN = [
+    "Scunthorpe", "assassination", "cocktail", "Essex", "Sussex", "analysis", "classic", "grape", "therapist",
+    "Dick Cheney said so", "Moby Dick", "Philip K. Dick", "assess the class", "passionate bass player",
+    "Middlesex", "shiitake mushrooms", "hello", "circumstances", "Cockburn", "Penistone", "arsenal",
+    "The assassin was arrested", "documents", "pushing", "shell", "title", "Mahsa Amini", "got it",
+]
+
+
+@pytest.mark.parametrize("text", INNOCENT_EN)
+def test_english_innocent_words_never_match(lexicon, text):
+    hits = [h for h in lexicon.find(normalise(text), "en") if h.weight >= 0.6]
+    assert hits == [], text
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("sikke koleksiyonu", "tr"), ("ağır siklet", "tr"), ("amcam geldi", "tr"), ("amca", "tr"),
+    ("sık sık", "tr"), ("şık bir elbise", "tr"), ("Kürtler ve Türkler", "tr"), ("allah razı olsun", "tr"),
+    ("هیچ کس نیامد", "fa"), ("کار نیک", "fa"), ("كسر الحصار", "ar"), ("الكسل", "ar"), ("مكسب", "ar"),
+    ("كون الله", "ar"), ("کیروان", "fa"), ("ez ji te re dibêjim ku wî kir", "kmr"),
+])
+def test_false_friends_do_not_match(lexicon, text, lang):
+    hits = [h for h in lexicon.find(normalise(text), lang) if h.code in ("profanity", "vulgarity") and h.weight >= 0.6]
+    assert hits == [], (text, hits)
+
+
+@pytest.mark.parametrize("text", [
+    "fuck", "f.u.c.k", "f u c k", "f*ck", "f**k", "sh1t", "fuuuuck", "f\u057dck", "fu\u200dck", "fu\u202eck",
+    "sh.it", "sh**", "FUCKING", "motherfucker", "bullshit", "\u0430sshole", "a$$hole",
+])
+def test_english_evasions_match(lexicon, text):
+    assert "profanity" in codes(lexicon, text, "en"), text
+
+
+@pytest.mark.parametrize("text,lang,code", [
+    ("orospu çocuğu", "tr", "profanity"), ("amına koyayım", "tr", "profanity"), ("siktir git", "tr", "profanity"),
+    ("orospular", "tr", "profanity"),
+    ("kurê qehbê", "kmr", "profanity"), ("heramzade", "kmr", "profanity"), ("bêşeref", "kmr", "personal_attack"),
+    ("قەحبە", "ckb", "profanity"), ("گەواد", "ckb", "profanity"), ("بێشەرەف", "ckb", "personal_attack"),
+    ("يا كلب", "ar", "personal_attack"), ("شرموطة", "ar", "profanity"), ("القحبة", "ar", "profanity"),
+    ("وابن الكلب", "ar", "personal_attack"), ("کیرم تو دهنت", "fa", "profanity"), ("کسکش", "fa", "profanity"),
+    ("7mar", "en", "personal_attack"), ("sharmouta", "en", "profanity"), ("kos omak", "en", "profanity"),
+])
+def test_multilingual_terms_match(lexicon, text, lang, code):
+    assert code in codes(lexicon, text, lang), (text, terms(lexicon, text, lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("I will kill you", "en"), ("I'll kill you", "en"), ("we are going to find and kill you", "en"),
+    ("I hope you die", "en"), ("kill yourself", "en"), ("seni öldüreceğim", "tr"), ("دەتکوژم", "ckb"),
+    ("Ez ê te bikujim", "kmr"), ("سأقتلك", "ar"), ("می کشمت", "fa"),
+])
+def test_threats_match(lexicon, text, lang):
+    assert "threat" in codes(lexicon, text, lang), text
+
+
+@pytest.mark.parametrize("text", [
+    "The militia attacked the base and killed five soldiers.",
+    "ISIS must be defeated militarily.",
+    "The assassination of the general shocked Baghdad.",
+    "Turkish drones killed two fighters near Sinjar.",
+])
+def test_war_news_is_not_a_threat(lexicon, text):
+    assert "threat" not in codes(lexicon, text, "en")
+
+
+def test_reported_fear_is_at_most_weak_threat_evidence(lexicon):
+    hits = lexicon.find(normalise("I think ISIS will kill them all if nobody helps."), "en")
+    assert all(h.weight < 0.9 for h in hits if h.code == "threat")
+
+
+def test_hits_report_original_offsets(lexicon):
+    raw = "well F\u200b.U.C.K that"
+    hits = lexicon.find(normalise(raw), "en")
+    assert hits
+    h = hits[0]
+    assert raw[h.start:h.end].startswith("F") and raw[h.start:h.end].endswith("K")
+
+
+def test_quoted_insult_still_gives_evidence(lexicon):
+    assert "personal_attack" in codes(lexicon, 'he called them "dogs", which is disgraceful', "en")
+
+
+def test_weak_sources_are_weak(lexicon):
+    for e in lexicon.entries:
+        if e[5].startswith(("HurtLex", "LDNOOBW-v2", "Pars-OFF", "AraHate")):
+            assert e[6] < 0.9, e
+
+
+def test_language_scope(lexicon):
+    # Turkish "am" must not fire on English "I am"
+    assert "profanity" not in codes(lexicon, "I am here", "en")
+    assert "profanity" in codes(lexicon, "am", "tr")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_random_text_spans_are_valid(lexicon, text):
+    for h in lexicon.find(normalise(text), None):
+        assert 0 <= h.start < h.end <= len(text)

@@ -1,0 +1,68 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from majlis.screening.promotion import detect_promotion
+
+
+def kinds(text):
+    return {h.kind for h in detect_promotion(text).hits}
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("visit https://shop.example.com/deals now", "link"),
+    ("shop.example.com", "link"),
+    ("bit.ly/abc123", "link"),
+    ("call me 0750 123 4567", "phone"),
+    ("+964 750 123 4567", "phone"),
+    ("واتساب ٠٧٥٠١٢٣٤٥٦٧", "phone"),
+    ("تماس ۰۹۱۲۳۴۵۶۷۸۹", "phone"),
+    ("write to sales@example.com", "email"),
+    ("follow @cheap_deals_iq", "handle"),
+    ("only $99", "price"), ("500 TL", "price"), ("٢٥٠٠٠ دينار", "price"), ("۵۰۰ هزار تومان", "price"),
+    ("subscribe to my channel", "cta"), ("DM me", "cta"), ("earn money from home", "cta"),
+    ("اشترك في قناتي", "cta"), ("تواصل معنا", "cta"), ("سەردانی پەیجەکەم بکەن", "cta"),
+    ("kanalıma abone olun", "cta"), ("کانال ما را دنبال کنید", "cta"), ("Kanala min bişopînin", "cta"),
+])
+def test_detects(text, kind):
+    assert kind in kinds(text), (text, detect_promotion(text).hits)
+
+
+@pytest.mark.parametrize("text", [
+    "2,500 troops were deployed in 2021",
+    "Between 2019 2020 2021 and 2022 the budget doubled",
+    "On 12.05.2021 at 10:30 the attack happened",
+    "Population of 1 234 567 people",
+    "He was born 1990-05-12 in Duhok",
+    "e.g. this is fine",
+    "The ministry said 3.5 million people were displaced.",
+])
+def test_numbers_and_dates_are_not_phones(text):
+    assert "phone" not in kinds(text)
+    assert detect_promotion(text).score < 0.5
+
+
+def test_news_link_is_weak():
+    r = detect_promotion("source: https://www.rudaw.net/english/middleeast/iraq/123")
+    assert 0 < r.score < 0.5
+
+
+def test_scores_combine():
+    weak = detect_promotion("only $99").score
+    strong = detect_promotion("Subscribe to my channel bit.ly/x and WhatsApp 0750 123 4567").score
+    assert weak < 0.5 < strong <= 1.0
+
+
+def test_offsets_are_original():
+    text = "ok واتساب ٠٧٥٠١٢٣٤٥٦٧ thanks"
+    for h in detect_promotion(text).hits:
+        assert text[h.start:h.end].strip() == text[h.start:h.end]
+        assert 0 <= h.start < h.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=150))
+def test_random_text(text):
+    r = detect_promotion(text)
+    assert 0.0 <= r.score <= 1.0
+    for h in r.hits:
+        assert 0 <= h.start < h.end <= len(text)
