@@ -25,7 +25,7 @@ def index(request):
 def render_article(request, article, form=None, status=200, form_error=None):
     from majlis.comments.forms import CommentForm
 
-    approved = list(article.comments.approved().only("author_name", "text", "submitted_at", "article_id"))
+    approved = list(article.comments.approved().only("author_name", "text", "submitted_at", "erased_at", "article_id"))
     step = text_size_step(request)
     context = {
         "article": article,

@@ -204,3 +204,13 @@ def test_auto_approve_floor_and_trusted_rule(article):
     apply_policy(clean, policy)
     assert Comment.objects.get(pk=clean.pk).status == "approved"
     assert AuditEntry.objects.filter(actor_label="screening", action="approve").count() == 2
+
+
+def test_editors_can_close_comments_on_an_article(client, django_user_model, article):
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("ed", password="x-long-password-3", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get(f"/admin/articles/article/{article.pk}/change/").status_code == 200
+    assert client.get("/admin/moderation/sitepolicy/").status_code == 200
