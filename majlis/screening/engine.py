@@ -203,7 +203,7 @@ class Screener:
         hits = self.lexicon.find(norm, lang)
         promo_hits = [h for h in hits if h.code == "promotion"]
         other = [h for h in hits if h.code != "promotion"]
-        ident = _identity_rule(text)
+        ident = _identity_rule(text, norm.words)
         other.extend(ident)
         promo = detect_promotion(text, norm, cta_hits=promo_hits)
         quotes = None
@@ -251,22 +251,31 @@ class Screener:
         return lang, rule, evidence
 
 
+_GROUP_FORMS = frozenset(
+    w + suf for w in ("kurd", "arab", "turk", "persian", "iranian", "iraqi", "syrian", "afghan", "yazidi", "ezidi",
+                      "assyrian", "christian", "jew", "muslim", "shia", "shiite", "sunni", "refugee", "immigrant",
+                      "migrant", "foreigner", "gay", "lesbian", "homosexual", "tran", "transgender", "black",
+                      "african", "armenian", "alevi", "kakai", "shabak", "turkmen", "feminist")
+    for suf in ("", "s")) | {"women", "girls", "trans"}
+_DEHUMAN_FORMS = frozenset(
+    "animal animals dog dogs rat rats vermin parasite parasites cockroach cockroaches roaches pig pigs ape apes monkey "
+    "monkeys subhuman subhumans savage savages filth filthy scum trash garbage disease diseases cancer plague "
+    "barbarian barbarians inferior disgusting dirty killed exterminated wiped gassed deported shot burned eliminated "
+    "expelled deserve terrorists breed".split())
 _DEHUMAN_GATE = ("animal", "dog", "rat", "vermin", "parasit", "roach", "pig", "ape", "monkey", "subhuman", "savage",
                  "filth", "scum", "trash", "garbage", "disease", "cancer", "plague", "barbarian", "inferior", "disgust",
                  "dirty", "kill", "extermin", "wiped", "gassed", "deport", "shot", "burn", "eliminat", "expel",
                  "deserve", "terrorist", "breed")
 
 
-def _identity_rule(text: str) -> list[Hit]:
-    low = text.lower()
-    if not any(g in low for g in ("kurd", "arab", "turk", "persian", "iran", "iraqi", "syrian", "afghan", "yazidi",
-                                  "ezidi", "assyrian", "christian", "jew", "muslim", "shia", "shiite", "sunni",
-                                  "refugee", "immigrant", "migrant", "foreigner", "gay", "lesbian", "homosexual",
-                                  "trans", "women", "girls", "black", "african", "armenian", "alevi", "kakai",
-                                  "shabak", "turkmen", "feminist")):
-        return []
-    if not any(d in low for d in _DEHUMAN_GATE):
-        return []
+def _identity_rule(text: str, words=None) -> list[Hit]:
+    if words is not None:
+        if words.isdisjoint(_GROUP_FORMS) or words.isdisjoint(_DEHUMAN_FORMS):
+            return []
+    else:
+        low = text.lower()
+        if not any(g in low for g in _GROUP_FORMS) or not any(d in low for d in _DEHUMAN_GATE):
+            return []
     out = []
     for m in _IDENT_RX.finditer(text):
         out.append(Hit(m.start(), m.end(), "identity_abuse", m.group(0), "en", "group + dehumanising word", 0.75,

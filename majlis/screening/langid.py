@@ -118,6 +118,8 @@ _FA_CH = "\u067e\u0686\u0698\u06af\u06cc\u06a9"  # پ چ ژ گ ی ک
 _TR_CH = "ığöü"
 _KMR_CH = "ê"
 _DEFAULT_MODEL: list = []
+_EN_FUNCTION = frozenset("the and is are was were of that this with for have has not you they it be been will would "
+                         "what which there their from about but should could".split())
 
 
 def detect_language(text: str, model_path: str | os.PathLike | None = None) -> str:
@@ -125,7 +127,7 @@ def detect_language(text: str, model_path: str | os.PathLike | None = None) -> s
     or the text is in another script / clearly another Latin-script language."""
     if not text:
         return "other"
-    t = text if len(text) <= 600 else text[:600]
+    t = text if len(text) <= 320 else text[:320]
     words = _prep(t)
     if not words:
         return "other"
@@ -149,8 +151,12 @@ def detect_language(text: str, model_path: str | os.PathLike | None = None) -> s
     tl = t.lower()
     if n_ar >= n_lat:
         ckb = _count(t, _CKB_CH)
+        if ckb >= 3:
+            return "ckb"  # ە ێ ۆ ڕ ڵ ڤ are never written in Persian or Arabic
         arl = _count(t, _AR_CH)
         fal = _count(t, _FA_CH)
+        if arl >= 3 and fal == 0 and ckb == 0 and ("ة" in t or "ى" in t):
+            return "ar"
         if model is None:
             if ckb:
                 return "ckb"
@@ -162,12 +168,19 @@ def detect_language(text: str, model_path: str | os.PathLike | None = None) -> s
         if k >= a and k >= f:
             return "ckb"
         return "ar" if a >= f else "fa"
+    trl = _count(tl, _TR_CH)
+    kml = _count(tl, _KMR_CH)
+    if trl >= 3 and kml == 0 and "û" not in tl:
+        return "tr"
+    if trl == 0 and kml == 0 and len(words) >= 6:
+        head = words[:24]
+        n_en = sum(1 for w in head if w in _EN_FUNCTION)
+        if n_en >= 3 and n_en * 4 >= len(head):
+            return "en"
     if ("2" in t or "3" in t or "7" in t or "9" in t) and _ARABIZI_PRE.search(t):
         nz = len(_ARABIZI.findall(t))
         if nz >= 2 or (nz == 1 and len(words) <= 15):
             return "ar"
-    trl = _count(tl, _TR_CH)
-    kml = _count(tl, _KMR_CH)
     if model is None:
         if trl > kml:
             return "tr"

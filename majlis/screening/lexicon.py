@@ -187,9 +187,10 @@ class Lexicon:
             norm = normalise(norm)
         text = norm.text
         words = _TOKEN.findall(text)
+        tokset = set(words)
+        norm.words = tokset
         if not words:
             return []
-        tokset = set(words)
         single = self.single
         # per distinct token: entries it matches (exactly, inflected or stretched)
         res: dict[str, list] = {}

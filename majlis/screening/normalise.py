@@ -197,6 +197,7 @@ class Normalised:
     _starts: list | None = field(default=None, repr=False)
     _ends: list | None = field(default=None, repr=False)
     stretched: bool = False  # some letter was repeated 3+ times in the original
+    words: frozenset | set | None = field(default=None, repr=False)  # set by Lexicon.find (distinct tokens)
 
     @property
     def offsets(self) -> list[int]:
