@@ -1,8 +1,8 @@
 """Audit entries are append-only in the database too, and the Moderators
 group exists with the permissions the moderation views check."""
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from majlis.moderation.groups import create_group_in_migration
 from majlis.moderation.triggers import (
     POSTGRES_APPEND_ONLY,
     POSTGRES_DROP_APPEND_ONLY,
@@ -24,17 +24,7 @@ def drop_triggers(apps, schema_editor):
 
 
 def moderators_group(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name="Moderators")
-    group.permissions.add(
-        Permission.objects.get(codename="moderate_comment", content_type__app_label="comments"),
-        Permission.objects.get(codename="view_auditentry", content_type__app_label="moderation"),
-    )
+    create_group_in_migration(apps, "Moderators", [("comments", "moderate_comment"), ("moderation", "view_auditentry")])
 
 
 class Migration(migrations.Migration):
