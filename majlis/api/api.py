@@ -218,8 +218,9 @@ def page_params(cursor, limit):
     "/comments", response={200: ThreadOut, **E_READ}, auth=[ApiKeyAuth("read"), AllowedOrigin()],
     summary="Approved comments on an article, oldest first",
 )
-def thread(request, article: Optional[str] = None, url: Optional[str] = None,
-           cursor: Optional[str] = None, limit: int = 50):
+def thread(request, article: Optional[str] = Query(None, min_length=1, description="Article slug"),
+           url: Optional[str] = Query(None, min_length=1, description="The article's URL"),
+           cursor: Optional[str] = None, limit: int = Query(50, ge=1, le=MAX_PAGE)):
     """Find the article by `article` (slug) or `url`. A URL with no article
     yet answers an empty thread (the article is created with its first
     comment) when its site is on the allow-list, else 404."""
@@ -346,7 +347,8 @@ def decision_out(comment):
 
 
 @moderation_router.get("/queue", response={200: QueueOut, **E_KEY}, summary="Pending comments, oldest first")
-def queue(request, article: Optional[str] = None, cursor: Optional[str] = None, limit: int = 50):
+def queue(request, article: Optional[str] = Query(None, description="Only this article (slug)"),
+          cursor: Optional[str] = None, limit: int = Query(50, ge=1, le=MAX_PAGE)):
     cursor = page_params(cursor, limit)
     pending = Comment.objects.pending().select_related("article", "commenter")
     if article:

@@ -158,8 +158,8 @@ def comment_rate_limited(request, email, ip_address=None):
     data = QueryDict(mutable=True)
     data["email"] = email or ""
     probe.POST = data
-    if ip_address:
-        probe.META = {**request.META, "REMOTE_ADDR": ip_address}
+    # Callers without an address (a bare WSGI environ) share one bucket.
+    probe.META = {**request.META, "REMOTE_ADDR": ip_address or request.META.get("REMOTE_ADDR") or "0.0.0.0"}
     return over_rate_limit(probe)
 
 
