@@ -134,7 +134,8 @@ class Screener:
         thr = {}
         if model is not None:
             try:
-                thr = dict(model.thresholds())
+                t = getattr(model, "thresholds", {})
+                thr = dict(t() if callable(t) else t)
             except Exception:
                 thr = {}
         self.thresholds = {c: float(thr.get(c, 0.5)) for c in CODES}
