@@ -15,6 +15,10 @@ def main(argv=None):
         from majlis.screening.cli import main as screening_main
 
         return screening_main(argv)
+    if argv and argv[0] == "serve" and "--screening-only" in argv:
+        # Perspective-compatible API + Coral phase + /healthz + /metrics only (majlis/perspective).
+        argv.remove("--screening-only")
+        os.environ["DJANGO_SETTINGS_MODULE"] = "majlis.perspective.settings_screening"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "majlis.settings")
     from django.core.management import execute_from_command_line
 

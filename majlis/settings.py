@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "majlis.comments",
     "majlis.moderation",
     "majlis.keys",
+    "majlis.perspective",
 ]
 
 MIDDLEWARE = [

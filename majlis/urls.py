@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("moderation/", include("majlis.moderation.urls")),
     path("", include("majlis.api.urls")),
+    path("", include("majlis.perspective.urls")),
     path("", include("majlis.comments.urls")),
     path("", include("majlis.articles.urls")),
 ]
