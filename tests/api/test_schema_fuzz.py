@@ -3,6 +3,8 @@
 response conforms to the documented schema, status codes and content type."""
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     content_type_conformance, not_a_server_error, response_headers_conformance, response_schema_conformance,
@@ -27,6 +29,18 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 # Loaded from the running application (in-process WSGI), as a client would.
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    # Like Django's test client: the WSGI app must not close the connection
+    # that holds the test's transaction (it would on PostgreSQL).
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in signals:
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
