@@ -215,24 +215,27 @@ class Screener:
             if quotes is None:
                 quotes = [m.span() for m in _QUOTES.finditer(text)] if any(q in text for q in "\"“«„'‘") else []
             quoted = bool(quotes) and _in_quotes(text, h.start, h.end, quotes)
-            per_code.setdefault(h.code, []).append((w, quoted))
+            per_code.setdefault(h.code, []).append((w, quoted, h.term))
             why = h.why() + (" [quoted]" if quoted else "")
             evidence.append(Evidence(h.start, h.end, h.code, why))
         for code, ws in per_code.items():
             j = _CODE_IDX[code]
-            strong = [w for w, q in ws if w >= 0.9 and not q]
+            strong = {t for w, q, t in ws if w >= 0.9 and not q}
             if len(strong) >= 2:
                 r = 0.95
             elif strong:
                 r = 0.9
             else:
-                r = 0.0
-                for w, q in ws:
+                best_g: dict = {}
+                for w, q, t in ws:  # one contribution per distinct term
                     g = 0.75 * w if w >= 0.6 else 0.6 * w
                     if q:
                         g *= 0.5
+                    best_g[t] = max(best_g.get(t, 0.0), g)
+                r = 0.0
+                for g in best_g.values():
                     r = 1 - (1 - r) * (1 - g)
-                medium = any(w >= 0.6 and not q for w, q in ws)
+                medium = any(w >= 0.6 and not q for w, q, t in ws)
                 cap = self.thresholds[code] - 0.1 if not medium else 0.8
                 r = min(r, max(0.0, cap))
             rule[j] = max(rule[j], r)

@@ -381,6 +381,8 @@ class Lexicon:
             o0, o1 = norm.to_original(s, e)
             if "name" in ent[7] and _is_proper_name(orig, o0, o1):
                 continue
+            if ent[4] == "tr" and len(ent[1]) <= 4 and "I" in orig[o0:o1] and orig[o0:o1].isupper():
+                continue  # upper-case Turkish: "SIK" may be "sık" (often), not "sik"
             for code in ent[2]:
                 h = Hit(o0, o1, code, ent[0], ent[4], ent[5], ent[6], ent[3] if code == "identity_abuse" else None)
                 key = (o0, o1, code)
@@ -463,6 +465,14 @@ def _add(entries: dict, term: str, codes, sub, lang, source, weight, flags=(), s
         flags.add("exact")
         if weight > 0.5 and "any" in flags and source != "seed":
             flags.discard("any")
+    if "ı" in folded and len(folded) >= 5 and not term.startswith("\x00"):
+        # UPPER-CASE Turkish loses the dotless i when case-folded (ANANI → anani): add that spelling too
+        _add(entries, "\x00" + term, codes, sub, lang, source, weight, set(flags) - {"any"}, "tr+kmr")
+    if term.startswith("\x00"):
+        term = term[1:]
+        folded = folded.replace("ı", "i")
+        if folded in STOPLIST:
+            return
     sc = _scope_for(lang, folded, weight, flags, scope)
     key = (folded, tuple(codes), lang)
     old = entries.get(key)

@@ -77,7 +77,7 @@ _CTA = {
                "buy followers|promo code|use my code|use code|discount code|join my group|join our group|join my channel|"
                "join our channel|apply now|limited offer|special offer|free shipping|cash prize|you have won|claim your prize|"
                "loan offer|instant loan|quick loan|best price|for sale|we deliver"),
-        (0.5, "whatsapp|telegram|subscribe|my channel|our channel|my page|my youtube|my instagram|my tiktok|contact us|"
+        (0.45, "whatsapp|telegram|subscribe|my channel|our channel|my page|my youtube|my instagram|my tiktok|contact us|"
               "call us|discount|giveaway|casino|betting|bitcoin investment|earn|cheap|sale|order|hiring"),
         (0.25, "bitcoin|crypto|forex|binance|usdt|loan|loans|instagram|youtube|tiktok|follow|price|offer|buy"),
     ],
@@ -88,7 +88,7 @@ _CTA = {
                "للطلب|اطلب الان|اطلبي الان|للحجز|توصيل مجاني|عرض خاص|عروض خاصة|الربح من الانترنت|الربح من البيت|"
                "العمل من المنزل|العمل من البيت|ربح مضمون|ارباح مضمونة|زيادة متابعين|متابعين حقيقيين|قرض فوري|قروض فورية|"
                "كود خصم|كود الخصم|سجل الان|انضم الى قناتي|انضموا|للاستفسار"),
-        (0.5, "واتساب|واتس|واتس اب|تلغرام|تليجرام|تيليجرام|سناب|خصم|عروض|تخفيضات|للبيع|اربح|بيتكوين|عملات رقمية|تداول|"
+        (0.45, "واتساب|واتس|واتس اب|تلغرام|تليجرام|تيليجرام|سناب|خصم|عروض|تخفيضات|للبيع|اربح|بيتكوين|عملات رقمية|تداول|"
               "استثمار مضمون|متابعين|قناتي|صفحتي|حسابي"),
         (0.25, "سعر|الاسعار|قرض|قروض|استثمار|انستقرام|انستغرام|يوتيوب|تيك توك|شراء"),
     ],
@@ -96,14 +96,14 @@ _CTA = {
         (0.85, "سەردانی پەیجەکەم بکەن|سەردانی پەیجەکەمان بکەن|سەردانی کەناڵەکەم بکەن|فۆڵۆ بکەن|فۆلۆ بکەن|فۆڵۆم بکەن|"
                "لایک بکەن|سەبسکرایب بکەن|سەبسکرایبی کەناڵەکەم بکەن|بەشداربن لە کەناڵەکەم|پەیوەندیمان پێوە بکەن|"
                "پەیوەندی بکەن|بۆ پەیوەندی|بۆ داواکردن|گەیاندنی بێبەرامبەر|پارە پەیداکردن لە ماڵەوە|کار لە ماڵەوە"),
-        (0.5, "واتسئاپ|واتساپ|وەتسئاپ|تێلیگرام|کەناڵەکەم|پەیجەکەم|پەیجەکەمان|داشکاندن|بۆ فرۆشتن|قازانج"),
+        (0.45, "واتسئاپ|واتساپ|وەتسئاپ|تێلیگرام|کەناڵەکەم|پەیجەکەم|پەیجەکەمان|داشکاندن|بۆ فرۆشتن|قازانج"),
         (0.25, "ئینستاگرام|یوتیوب|فرۆشتن|نرخ"),
     ],
     "kmr": [
         (0.85, "kanala min bişopînin|kanala me bişopînin|rûpela min bişopînin|rûpela me bişopînin|min bişopînin|"
                "abone bibin|aboneyî kanala min bibin|têkilî bi me re daynin|bi me re têkilî daynin|ji bo firotanê|"
                "ji malê pere qezenc bikin|pere qezenc bikin|lînka di bio de"),
-        (0.5, "bişopînin|kanala min|rûpela min|whatsapp|telegram|erzan|daxistin"),
+        (0.45, "bişopînin|kanala min|rûpela min|whatsapp|telegram|erzan|daxistin"),
         (0.25, "firotin|biha|instagram|youtube"),
     ],
     "tr": [
@@ -112,7 +112,7 @@ _CTA = {
                "dmden yaz|bize ulaşın|iletişim için|whatsapp hattı|sipariş için|hemen ara|hemen başvur|hemen sipariş|"
                "ücretsiz kargo|evden para kazan|evden para kazanın|para kazanmak için|deneme bonusu|takipçi satın al|"
                "takipçi hilesi|kredi başvurusu|satılık"),
-        (0.5, "takip edin|abone|takip et|takipçi|indirim|kampanya|fırsat|bahis|casino|bonus|kripto|yatırım fırsatı|sipariş|whatsapp"),
+        (0.45, "takip edin|abone|takip et|takipçi|indirim|kampanya|fırsat|bahis|casino|bonus|kripto|yatırım fırsatı|sipariş|whatsapp"),
         (0.25, "fiyat|kredi|yatırım|instagram|youtube"),
     ],
     "fa": [
@@ -120,7 +120,7 @@ _CTA = {
                "پیج ما رو فالو کنید|فالو کنید|عضو کانال شوید|عضو شوید|لایک کنید|سابسکرایب کنید|تماس بگیرید|برای سفارش|"
                "جهت سفارش|ارسال رایگان|کسب درآمد|کسب درآمد در منزل|درآمد دلاری|کار در منزل|لینک در بیو|کلیک کنید|"
                "جهت اطلاعات بیشتر|خرید فالوور|فالوور واقعی|وام فوری|کد تخفیف"),
-        (0.5, "تخفیف|سفارش|فروش ویژه|تلگرام|واتساپ|واتس اپ|ارز دیجیتال|بیت کوین|سرمایه گذاری|فالوور|کانال ما|پیج ما"),
+        (0.45, "تخفیف|سفارش|فروش ویژه|تلگرام|واتساپ|واتس اپ|ارز دیجیتال|بیت کوین|سرمایه گذاری|فالوور|کانال ما|پیج ما"),
         (0.25, "خرید|فروش|قیمت|وام|اینستاگرام|یوتیوب"),
     ],
 }
