@@ -31,6 +31,16 @@ def test_anonymous_post_from_allowed_site_is_stored_pending(client, article):
     assert comment.text == GOOD["text"] and comment.ip_address == "127.0.0.1"
 
 
+def test_no_csrf_token_or_cookie_needed(article):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/api/v1/comments", data=json.dumps({"article": article.slug, **GOOD}),
+                           content_type="application/json", **from_site())
+    assert response.status_code == 202
+    assert not response.cookies
+
+
 def test_first_comment_on_a_url_creates_the_article(client):
     body = {"url": "https://news.example/2026/story-1?id=7#comments", "title": "  Erbil\u202e talks \n resume ",
             "language": "ar-IQ", **GOOD}

@@ -151,8 +151,9 @@
         errors[name].hidden = true;
         errors[name].textContent = "";
         inputs[name].removeAttribute("aria-invalid");
-        inputs[name].setAttribute("aria-describedby",
-          { email: id("email-help"), text: id("counter") }[name] || "");
+        var help = { email: id("email-help"), text: id("counter") }[name];
+        if (help) inputs[name].setAttribute("aria-describedby", help);
+        else inputs[name].removeAttribute("aria-describedby");
       });
     }
     function fail(message) {
@@ -184,7 +185,7 @@
           errors[name].hidden = false;
           inputs[name].setAttribute("aria-invalid", "true");
           inputs[name].setAttribute("aria-describedby",
-            (inputs[name].getAttribute("aria-describedby") + " " + id(name + "-error")).trim());
+            ((inputs[name].getAttribute("aria-describedby") || "") + " " + id(name + "-error")).trim());
           first = first || inputs[name];
         });
         if (first) first.focus();
