@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import html
 import os
 import re
 from html.parser import HTMLParser
@@ -82,7 +81,8 @@ def html_to_text(body: str) -> str:
     p = _Text()
     p.feed(body)
     p.close()
-    text = html.unescape("".join(p.parts)).replace("\xa0", " ")
+    text = "".join(p.parts).replace("\xa0", " ")  # entities already decoded by the parser
+    text = re.sub(r"[ \t]{2,}", " ", text)
     text = re.sub(r"[ \t]*\n[ \t\n]*", "\n", text)
     return text.strip()
 

@@ -109,5 +109,5 @@ def offset(text: str, index: int, encoding: str = "UTF16") -> int:
         return index
     prefix = text[:index]
     if encoding == "UTF8":
-        return len(prefix.encode("utf-8"))
+        return len(prefix.encode("utf-8", "surrogatepass"))
     return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)

@@ -101,7 +101,7 @@ def _comment_text(body):
         raise ApiError(400, "comment.text must be a string.")
     if not text or not text.strip():
         raise ApiError(400, "Comment must be non-empty.", "COMMENT_EMPTY")
-    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
         raise ApiError(400, f"Comment text too long: at most {MAX_TEXT_BYTES} bytes.", "COMMENT_TOO_LONG")
     return text
 
