@@ -647,6 +647,146 @@ def load_parsoffensive(d: Path) -> Iterator[Example]:
             yield _ex(text, "fa", _clean(promotion=0), "persian-parsoffensive", "holdout", reject=0)
 
 
+
+# ------------------------------------------------------------------------------------------
+# in-house synthetic hard negatives: neutral news-comment sentences about war, militias,
+# attacks and ethnic / religious groups (clean on every code). Train only, never evaluated.
+# ------------------------------------------------------------------------------------------
+
+_SYN = {
+    "en": {
+        "subj": ["The militia", "ISIS fighters", "The Peshmerga", "Turkish drones", "Iranian-backed groups", "The army",
+                 "Coalition aircraft", "Gunmen", "PKK fighters", "Security forces", "The Popular Mobilization Forces",
+                 "Unknown attackers", "Government troops", "A suicide bomber", "Rebel fighters"],
+        "verb": ["attacked {p}", "shelled {p}", "bombed {p}", "struck targets in {p}", "killed three soldiers near {p}",
+                 "launched rockets at {p}", "withdrew from {p}", "captured {p}", "ambushed a convoy near {p}",
+                 "carried out an airstrike on {p}", "clashed with police in {p}", "blew up a bridge in {p}"],
+        "place": ["Kirkuk", "Sinjar", "Mosul", "the Qandil mountains", "Duhok province", "a base near Erbil",
+                  "Makhmour camp", "the border villages", "Baghdad airport", "Tuz Khurmatu", "Raqqa", "Halabja"],
+        "tail": [", officials said.", " last night.", ", according to local sources.",
+                 ". The government condemned the attack.", ". Civilians were among the dead.",
+                 ". This has to stop, the region needs peace.", ". The ministry promised an investigation.", ".",
+                 ". Where was the army?", ". Another sad day for Iraq."],
+        "group": ["Kurds", "Arabs", "Turkmen", "Yazidis", "Assyrians", "Christians", "Shia Muslims", "Sunni Muslims",
+                  "Jews", "refugees", "Syrian refugees", "migrants", "women", "Persians", "Turks", "Armenians",
+                  "displaced families", "Muslims", "immigrants", "gay people"],
+        "issue": ["the budget", "oil exports", "the elections", "reconstruction", "salaries", "the water crisis",
+                  "the disputed territories", "security", "the new constitution"],
+        "op": ["The government must protect {g} in {p}.", "{G} have lived in {p} for centuries.",
+               "Discrimination against {g} is a real problem and should be reported.",
+               "{G} and {g2} leaders met to discuss {i}.", "Why did the army fail to stop the attack on {p}?",
+               "The assassination of the mayor of {p} was a political crime that must be investigated.",
+               "ISIS must be defeated militarily, but {g} in {p} need help too.",
+               "Airstrikes will not solve {i}.", "The article is one-sided about {g}; the author ignores {i}.",
+               "Terrorism has no religion; {g} suffered the most from ISIS.", "I disagree with this policy on {i}.",
+               "Many {g} were killed in the genocide, we must remember them.", "The war in {p} destroyed everything.",
+               "Rudaw's coverage of {i} is biased, but the report on {p} was good.",
+               "The militias should leave {p} and hand security to the police.",
+               "How many more soldiers must die in {p} before the politicians agree on {i}?"],
+    },
+    "ar": {
+        "subj": ["الميليشيات", "عناصر داعش", "قوات البيشمركة", "طائرات مسيرة تركية", "الجيش العراقي", "طيران التحالف",
+                 "مسلحون مجهولون", "قوات الحشد الشعبي", "القوات الأمنية", "انتحاري", "فصائل مسلحة"],
+        "verb": ["هاجمت {p}", "قصفت {p}", "استهدفت موقعا في {p}", "انسحبت من {p}", "سيطرت على {p}",
+                 "قتلت ثلاثة جنود قرب {p}", "أطلقت صواريخ على {p}", "نصبت كمينا لقافلة قرب {p}"],
+        "place": ["كركوك", "سنجار", "الموصل", "جبال قنديل", "محافظة دهوك", "قاعدة قرب أربيل", "مخيم مخمور",
+                  "القرى الحدودية", "مطار بغداد", "طوزخورماتو", "الرقة", "حلبجة"],
+        "tail": [" حسب مصادر محلية.", " الليلة الماضية.", " وأدانت الحكومة الهجوم.", " وقتل عدد من المدنيين.",
+                 " ووعدت الوزارة بفتح تحقيق.", ".", " متى ينتهي هذا الوضع؟", " حسبنا الله، يوم حزين آخر للعراق."],
+        "group": ["الكرد", "العرب", "التركمان", "الإيزيديين", "المسيحيين", "الشيعة", "السنة", "اللاجئين السوريين",
+                  "النازحين", "النساء", "المسلمين", "اليهود", "الأقليات"],
+        "issue": ["الموازنة", "رواتب الموظفين", "الانتخابات", "إعادة الإعمار", "تصدير النفط", "أزمة المياه",
+                  "المناطق المتنازع عليها", "الأمن"],
+        "op": ["يجب على الحكومة حماية {g} في {p}.", "{G} يعيشون في {p} منذ قرون.", "التمييز ضد {g} مشكلة حقيقية.",
+               "اجتمع ممثلو {g} و{g2} لمناقشة {i}.", "لماذا فشل الجيش في منع الهجوم على {p}؟",
+               "اغتيال محافظ {p} جريمة سياسية يجب التحقيق فيها.", "يجب هزيمة داعش عسكريا ومساعدة {g} في {p}.",
+               "الغارات الجوية لن تحل مشكلة {i}.", "المقال منحاز ضد {g} ويتجاهل {i}.",
+               "الإرهاب لا دين له، و{g} عانوا كثيرا من داعش.", "الحرب في {p} دمرت كل شيء.",
+               "على الفصائل المسلحة الخروج من {p} وتسليم الأمن للشرطة."],
+    },
+    "tr": {
+        "subj": ["Milisler", "IŞİD militanları", "Peşmerge güçleri", "Türk SİHA'ları", "Irak ordusu",
+                 "Koalisyon uçakları", "Kimliği belirsiz silahlı kişiler", "Haşdi Şabi güçleri", "Güvenlik güçleri",
+                 "PKK militanları", "Bir canlı bomba"],
+        "verb": ["{p} yakınlarındaki bir üssü vurdu", "{p} bölgesine saldırı düzenledi", "{p} bölgesini bombaladı",
+                 "{p} bölgesinden çekildi", "{p} yakınlarında üç askeri öldürdü", "{p} bölgesine roket attı",
+                 "{p} yakınlarında bir konvoya pusu kurdu"],
+        "place": ["Kerkük", "Sincar", "Musul", "Kandil dağları", "Duhok", "Erbil", "Mahmur kampı",
+                  "Bağdat havaalanı", "Tuzhurmatu", "Rakka", "Halepçe"],
+        "tail": [", yerel kaynaklar bildirdi.", " dün gece.", ". Hükümet saldırıyı kınadı.",
+                 ". Ölenler arasında siviller de var.", ". Bakanlık soruşturma başlattı.", ".",
+                 ". Bu savaş artık bitmeli.", ". Bölgede barışa ihtiyaç var."],
+        "group": ["Kürtler", "Araplar", "Türkmenler", "Ezidiler", "Hristiyanlar", "Şiiler", "Sünniler",
+                  "Suriyeli mülteciler", "kadınlar", "Müslümanlar", "Yahudiler", "Ermeniler", "göçmenler"],
+        "issue": ["bütçe", "petrol ihracatı", "seçimler", "yeniden yapılanma", "maaşlar", "su krizi", "güvenlik"],
+        "op": ["{G} ve {g2} temsilcileri {i} konusunu görüştü.", "{G} için daha fazla yardım gerekiyor.",
+               "{G} yüzyıllardır {p} bölgesinde yaşıyor.", "Ordu {p} saldırısını neden önleyemedi?",
+               "{p} valisine yapılan suikast siyasi bir suçtur ve soruşturulmalı.",
+               "IŞİD askeri olarak yenilmeli ama {p} bölgesindeki siviller de korunmalı.",
+               "Hava saldırıları {i} sorununu çözmez.", "Terörün dini yoktur, {g} IŞİD'den çok acı çekti.",
+               "{p} bölgesindeki savaş her şeyi yok etti.", "Bu haber {i} konusunda taraflı."],
+    },
+    "fa": {
+        "subj": ["شبه‌نظامیان", "نیروهای داعش", "نیروهای پیشمرگه", "پهپادهای ترکیه", "ارتش عراق",
+                 "هواپیماهای ائتلاف", "افراد مسلح ناشناس", "نیروهای حشد الشعبی", "نیروهای امنیتی", "یک بمب‌گذار انتحاری"],
+        "verb": ["به {p} حمله کردند", "{p} را بمباران کردند", "از {p} عقب‌نشینی کردند", "مواضعی در {p} را هدف قرار دادند",
+                 "سه سرباز را در نزدیکی {p} کشتند", "به سمت {p} موشک شلیک کردند"],
+        "place": ["کرکوک", "سنجار", "موصل", "کوه‌های قندیل", "استان دهوک", "اربیل", "اردوگاه مخمور", "روستاهای مرزی",
+                  "فرودگاه بغداد", "حلبچه"],
+        "tail": ["، منابع محلی گزارش دادند.", " دیشب.", ". دولت این حمله را محکوم کرد.",
+                 ". غیرنظامیان نیز در میان کشته‌شدگان هستند.", ". وزارت وعده تحقیق داد.", ".", ". این جنگ باید تمام شود."],
+        "group": ["کردها", "عرب‌ها", "ترکمن‌ها", "ایزدی‌ها", "مسیحیان", "شیعیان", "سنی‌ها", "پناهجویان افغان", "زنان",
+                  "بلوچ‌ها", "یهودیان", "مهاجران", "بهائیان"],
+        "issue": ["بودجه", "صادرات نفت", "انتخابات", "بازسازی", "حقوق کارمندان", "بحران آب", "امنیت"],
+        "op": ["دولت باید از {g} در {p} محافظت کند.", "تبعیض علیه {g} یک مشکل واقعی است.",
+               "نمایندگان {g} و {g2} درباره {i} گفتگو کردند.", "چرا ارتش نتوانست جلوی حمله به {p} را بگیرد؟",
+               "ترور فرماندار {p} یک جنایت سیاسی است و باید بررسی شود.", "حملات هوایی مشکل {i} را حل نمی‌کند.",
+               "تروریسم دین ندارد و {g} بیشترین آسیب را از داعش دیدند.", "جنگ در {p} همه چیز را نابود کرد.",
+               "این گزارش درباره {i} یک‌طرفه است.", "{G} قرن‌هاست در {p} زندگی می‌کنند."],
+    },
+    "ckb": {
+        "subj": ["میلیشیاکان", "چەکدارانی داعش", "هێزەکانی پێشمەرگە", "درۆنەکانی تورکیا", "سوپای عێراق",
+                 "فڕۆکەکانی هاوپەیمانان", "چەکدارانی نەناسراو", "هێزەکانی حەشدی شەعبی", "هێزە ئەمنییەکان"],
+        "verb": ["هێرشیان کردە سەر {p}", "{p}یان بۆردومان کرد", "لە {p} کشانەوە", "سێ سەربازیان لە نزیک {p} کوشت",
+                 "مووشەکیان هاویشتە {p}"],
+        "place": ["کەرکووک", "شنگال", "موسڵ", "چیای قەندیل", "پارێزگای دهۆک", "هەولێر", "کەمپی مەخمور", "هەڵەبجە",
+                  "گوندە سنوورییەکان"],
+        "tail": ["، سەرچاوە ناوخۆییەکان ڕایانگەیاند.", " شەوی ڕابردوو.", ". حکومەت هێرشەکەی شەرمەزار کرد.",
+                 ". هاووڵاتیی مەدەنیش لە نێو کوژراواندان.", ".", ". ئەم شەڕە دەبێت کۆتایی بێت."],
+        "group": ["کوردەکان", "عەرەبەکان", "تورکمانەکان", "ئێزیدییەکان", "مەسیحییەکان", "شیعەکان", "سوننەکان",
+                  "پەنابەران", "ئافرەتان", "ئاوارەکان"],
+        "issue": ["بودجە", "مووچە", "هەڵبژاردن", "نەوت", "ئاو", "ئاسایش"],
+        "op": ["حکومەت دەبێت پارێزگاری لە {g} بکات لە {p}.", "جیاکاری دژی {g} کێشەیەکی ڕاستەقینەیە.",
+               "نوێنەرانی {g} و {g2} دەربارەی {i} گفتوگۆیان کرد.", "بۆچی سوپا نەیتوانی ڕێگری لە هێرشەکەی {p} بکات؟",
+               "داعش دەبێت بە سەربازی تێک بشکێنرێت.", "شەڕ لە {p} هەموو شتێکی وێران کرد.",
+               "ئەم ڕاپۆرتە دەربارەی {i} لایەنگیرە.", "تیرۆر ئایینی نییە و {g} زۆر زیانیان لە داعش بینی."],
+    },
+}
+
+
+def load_synthetic_negatives(d: Path | None = None, per_lang: int = 700, seed: int = 7) -> Iterator[Example]:
+    """In-house neutral news sentences (5 languages) about war, militias, attacks and groups.
+    Clean on every code; role ``train`` (never used for evaluation)."""
+    import random
+
+    rng = random.Random(seed)
+    for lang, t in _SYN.items():
+        seen = set()
+        tries = 0
+        while len(seen) < per_lang and tries < per_lang * 20:
+            tries += 1
+            if rng.random() < 0.5:
+                s = f"{rng.choice(t['subj'])} {rng.choice(t['verb']).format(p=rng.choice(t['place']))}{rng.choice(t['tail'])}"
+            else:
+                g, g2 = rng.sample(t["group"], 2)
+                s = rng.choice(t["op"]).format(g=g, G=g[:1].upper() + g[1:], g2=g2, p=rng.choice(t["place"]),
+                                               i=rng.choice(t["issue"]))
+            if s in seen:
+                continue
+            seen.add(s)
+            yield _ex(s, lang, _clean(promotion=0), "synthetic-news-negatives", "train", reject=0)
+
+
 LOADERS: dict[str, Callable[[Path], Iterator[Example]]] = {
     "en-civil-comments-toxic-spans": load_toxic_spans,
     "en-ucc-unhealthy-comments": load_ucc,
@@ -675,7 +815,9 @@ LOADERS: dict[str, Callable[[Path], Iterator[Example]]] = {
     "persian-pars-off": load_pars_off,
     "persian-phate": load_phate,
     "persian-parsoffensive": load_parsoffensive,
+    "synthetic-news-negatives": load_synthetic_negatives,
 }
+IN_HOUSE = {"synthetic-news-negatives"}
 
 HOLDOUT_NOTES = {
     "en-civil-comments-toxic-spans": "hold-out: threat, profanity (also personal_attack, identity_abuse)",
@@ -714,6 +856,9 @@ def load_all(data: str | os.PathLike | None = None, sources: Iterable[str] | Non
     """Load every available source, assign roles, deduplicate, and drop training rows that leak
     into dev/test/hold-out rows.  Missing folders are skipped (with a note on stderr)."""
     d = data_dir(data)
+    if sources is None and not d.exists():
+        print(f"[datasets] data directory {d} not found", file=sys.stderr)
+        return []
     names = list(sources) if sources else list(LOADERS)
     raw: list[Example] = []
     it = names
@@ -722,7 +867,7 @@ def load_all(data: str | os.PathLike | None = None, sources: Iterable[str] | Non
 
         it = tqdm(names, desc="loading datasets", unit="source")
     for name in it:
-        if not (d / name).exists():
+        if name not in IN_HOUSE and not (d / name).exists():
             print(f"[datasets] missing {name}, skipped", file=sys.stderr)
             continue
         for ex in LOADERS[name](d):

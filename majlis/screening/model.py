@@ -312,8 +312,10 @@ class GuidelineModel:
             raise RuntimeError("model is not fitted")
         return np.asarray(X @ self.coef_, dtype=np.float64) + self.intercept_
 
-    def calibrate(self, texts, Y, X=None, min_pos: int = 10) -> dict:
-        """Platt scaling per target on held-out (dev) rows; also picks an F1-optimal threshold."""
+    def calibrate(self, texts, Y, X=None, min_pos: int = 10, clean=None, clean_fpr: float = 0.02) -> dict:
+        """Platt scaling per target on held-out (dev) rows, and a decision threshold per target:
+        the F1-optimal one, raised if needed so that at most ``clean_fpr`` of the ``clean`` rows
+        (boolean mask: comments the sources call clean) are flagged."""
         from sklearn.linear_model import LogisticRegression
 
         Y = np.asarray(Y, dtype=np.float64)
@@ -331,9 +333,17 @@ class GuidelineModel:
             lr.fit(Z[m, j:j + 1], y)
             self.calib_[j] = [float(lr.coef_[0, 0]), float(lr.intercept_[0])]
             p = _sigmoid(self.calib_[j, 0] * Z[m, j] + self.calib_[j, 1])
-            self.thresholds_[j] = _best_f1_threshold(y, p)
+            thr_f1 = _best_f1_threshold(y, p)
+            thr = thr_f1
+            if clean is not None:
+                cm = np.asarray(clean, dtype=bool)
+                if cm.sum() >= 50:
+                    pc = _sigmoid(self.calib_[j, 0] * Z[cm, j] + self.calib_[j, 1])
+                    thr = max(thr_f1, float(np.quantile(pc, 1 - clean_fpr)))
+            self.thresholds_[j] = min(0.95, thr)
             report[name] = {"calibrated": True, "n": int(m.sum()), "pos": int(y.sum()),
-                            "a": self.calib_[j, 0], "b": self.calib_[j, 1], "threshold": float(self.thresholds_[j])}
+                            "a": self.calib_[j, 0], "b": self.calib_[j, 1], "threshold_f1": thr_f1,
+                            "threshold": float(self.thresholds_[j])}
         return report
 
     # -- inference --------------------------------------------------------------------------

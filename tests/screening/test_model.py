@@ -1,0 +1,203 @@
+"""The learned guideline model: artifact, contract, ranking sanity, splits, tiny fit.
+
+Runs without the shared datasets (nothing here reads /work/shared).
+"""
+
+import time
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from majlis.screening.datasets import Example, dedup_key, load_all, split_of
+from majlis.screening.model import CODES, DEFAULT_PATH, TARGETS, GuidelineModel, featurize, prepare
+
+NEUTRAL = {
+    "en": [
+        "The militia attacked the base near Kirkuk last night, officials said.",
+        "ISIS must be defeated militarily, and the government should help displaced Yazidis return home.",
+        "Airstrikes on the border villages killed twelve civilians; the ministry promised an inquiry.",
+        "Shia and Sunni leaders met in Baghdad to discuss the budget and the Peshmerga salaries.",
+        "The assassination of the governor shows how weak security is in the province.",
+        "This policy is a disaster for refugees, and Rudaw's coverage of it is one-sided.",
+    ],
+    "ar": [
+        "قصفت الطائرات مواقع داعش قرب الموصل وقتل عدد من المسلحين حسب مصادر أمنية",
+        "اجتمع ممثلو الشيعة والسنة والكرد في بغداد لمناقشة الموازنة",
+        "الحكومة مطالبة بحماية النازحين الإيزيديين وإعادة إعمار سنجار",
+    ],
+    "tr": [
+        "Ordu, sınır bölgesindeki militan mevzilerine hava saldırısı düzenledi.",
+        "Kürt ve Arap temsilciler Kerkük'te bütçe görüşmelerine devam etti.",
+        "Hükümetin mülteci politikası bence başarısız, daha fazla yardım gerekiyor.",
+    ],
+    "fa": [
+        "ارتش اعلام کرد که حمله هوایی به مواضع داعش در نزدیکی مرز انجام شد.",
+        "نمایندگان کرد و عرب در مورد بودجه استان گفتگو کردند.",
+        "به نظر من سیاست دولت درباره پناهجویان افغان اشتباه است.",
+    ],
+}
+
+ABUSIVE = [
+    # (lang, code, text)
+    ("en", "profanity", "This is fucking bullshit, what the fuck is wrong with you"),
+    ("en", "personal_attack", "You are a stupid idiot and a pathetic moron, shut up"),
+    ("en", "threat", "I will find you and kill you, you are dead, I will shoot you"),
+    ("en", "identity_abuse", "Muslims are filthy animals, kick all these disgusting immigrants out of our country"),
+    ("en", "promotion", "Make $500 a day from home!!! Click www.easy-cash-now.com and WhatsApp me at +1 555 123 4567"),
+    ("ar", "profanity", "كس امك يا ابن الشرموطة يا منيوك"),
+    ("ar", "personal_attack", "انت حمار وغبي وحقير يا كلب"),
+    ("tr", "profanity", "siktir git orospu çocuğu amına koyayım"),
+    ("fa", "profanity", "کس ننت جنده کونی"),
+    ("fa", "personal_attack", "خفه شو احمق بی شرف کثافت عوضی"),
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return GuidelineModel.load()
+
+
+def test_artifact_is_committed_size_and_loads_fast():
+    assert DEFAULT_PATH.exists()
+    assert DEFAULT_PATH.stat().st_size <= 15 * 1024 * 1024
+    t = time.perf_counter()
+    GuidelineModel.load()
+    assert time.perf_counter() - t < 2.0
+
+
+def test_probabilities_shape_and_range(model):
+    texts = [t for v in NEUTRAL.values() for t in v] + [a[2] for a in ABUSIVE] + ["", "   ", "😀" * 50, "a" * 5000]
+    P = model.predict_proba(texts)
+    assert P.shape == (len(texts), len(CODES))
+    assert np.all((P >= 0) & (P <= 1)) and np.all(np.isfinite(P))
+    r = model.predict_reject(texts)
+    assert r.shape == (len(texts),) and np.all((r >= 0) & (r <= 1))
+    assert model.predict(texts).shape == (len(texts), len(CODES))
+    assert set(model.thresholds) == set(TARGETS)
+
+
+def test_batch_equals_single(model):
+    texts = [a[2] for a in ABUSIVE] + NEUTRAL["en"]
+    batch = model.predict_proba(texts)
+    single = np.vstack([model.predict_proba([t]) for t in texts])
+    np.testing.assert_allclose(batch, single, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("lang,code,text", ABUSIVE)
+def test_abuse_outranks_neutral_news_speech(model, lang, code, text):
+    j = CODES.index(code)
+    p_abuse = model.predict_proba([text])[0, j]
+    p_neutral = model.predict_proba(NEUTRAL[lang])[:, j]
+    assert p_abuse > p_neutral.max(), (code, p_abuse, p_neutral)
+
+
+def test_neutral_war_and_group_speech_is_not_threat_or_identity_abuse(model):
+    texts = [t for v in NEUTRAL.values() for t in v]
+    P = model.predict_proba(texts)
+    thr = model.thresholds
+    for code in ("threat", "identity_abuse"):
+        flagged = [t for t, p in zip(texts, P[:, CODES.index(code)]) if p >= thr[code]]
+        assert not flagged, (code, flagged)
+
+
+def test_evasion_is_folded():
+    assert prepare("f u c k") == prepare("fuck") == prepare("FUCK") == prepare("fu\u200bck")
+    assert prepare("sh1t") == prepare("shit")
+    assert prepare("visit www.shop.com now") == prepare("visit http://x.io/abc now")
+    X = featurize([prepare("Ｆｕｃｋ"), prepare("fuck")])
+    X.sum_duplicates()
+    assert (X[0] != X[1]).nnz == 0
+
+
+# ---------------------------------------------------------------------------- splits
+
+
+def test_split_is_deterministic_and_case_zero_width_insensitive():
+    t = "The minister's statement on Kirkuk was misleading."
+    s = split_of(t)
+    assert s in ("train", "dev", "test")
+    assert split_of(t) == s
+    assert split_of(t.upper()) == s
+    assert split_of("The\u200b minister's  statement on KIRKUK was misleading!!") == s
+    assert dedup_key(t) == dedup_key(t.lower() + "\u200d")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd", "Zs")), min_size=1, max_size=80))
+def test_split_invariant_to_case_and_zero_width(t):
+    zw = "\u200b".join(t)
+    assert split_of(t) == split_of(zw)
+    assert split_of(t) == split_of(t.lower())
+
+
+def test_split_proportions_roughly_80_10_10():
+    from collections import Counter
+
+    c = Counter(split_of(f"comment number {i} about the budget") for i in range(3000))
+    assert 0.75 < c["train"] / 3000 < 0.85
+    assert 0.07 < c["dev"] / 3000 < 0.13
+    assert 0.07 < c["test"] / 3000 < 0.13
+
+
+def test_loader_masks_unannotated_codes(tmp_path):
+    d = tmp_path / "en-sms-spam"
+    d.mkdir()
+    (d / "SMSSpamCollection").write_text(
+        "ham\tSee you at the match tonight\nspam\tWIN a FREE prize! Call 09061701461 now\n"
+        "ham\tsee you at the MATCH tonight!\n", encoding="utf-8")
+    ex = load_all(tmp_path, sources=["en-sms-spam"])
+    assert len(ex) == 2  # the case/punctuation duplicate is merged
+    for e in ex:
+        assert isinstance(e, Example) and e.role in ("train", "dev", "test", "holdout")
+        assert e.labels["promotion"] in (0, 1)
+        assert all(e.labels[c] is None for c in CODES if c != "promotion")
+    assert load_all(tmp_path / "missing") == []
+
+
+# ---------------------------------------------------------------------------- fit / save
+
+
+def _tiny_corpus():
+    rng = np.random.default_rng(0)
+    good = ["the budget vote is next week", "a good article about the new school", "the road to erbil is open",
+            "thanks for the clear report", "the weather in duhok is nice today", "the match ended in a draw"]
+    bad = ["you stupid idiot", "shut up you moron", "what an idiot you are", "idiot moron loser", "you are a moron",
+           "stupid stupid idiot"]
+    spam = ["buy cheap pills at www.pills.com", "call +1 555 123 4567 for loans", "subscribe to my channel now",
+            "free prize click www.win.com"]
+    texts, Y = [], []
+    for _ in range(8):
+        for t in good:
+            texts.append(t + " " + str(rng.integers(100)))
+            Y.append([np.nan, np.nan, np.nan, 0, np.nan, 0])
+        for t in bad:
+            texts.append(t + " " + str(rng.integers(100)))
+            Y.append([np.nan, np.nan, np.nan, 1, np.nan, np.nan])
+        for t in spam:
+            texts.append(t + " " + str(rng.integers(100)))
+            Y.append([np.nan, np.nan, np.nan, np.nan, np.nan, 1])
+    return texts, np.array(Y, dtype=float)
+
+
+def test_fit_predict_save_load_tiny(tmp_path):
+    texts, Y = _tiny_corpus()
+    m = GuidelineModel(n_bits=14, epochs=20).fit(texts, Y)
+    m.calibrate(texts, Y, min_pos=5)
+    P = m.predict_proba(["you stupid moron", "the budget vote", "buy pills at www.pills.com"])
+    assert P.shape == (3, 6)
+    pa, promo = CODES.index("personal_attack"), CODES.index("promotion")
+    assert P[0, pa] > P[1, pa]
+    assert P[2, promo] > P[1, promo]
+    # codes without any label stay untrained (constant) rather than failing
+    assert np.allclose(P[:, CODES.index("threat")], P[0, CODES.index("threat")])
+    path = m.save(tmp_path / "m.npz")
+    m2 = GuidelineModel.load(path)
+    np.testing.assert_allclose(m2.predict_proba(["you stupid moron"]), m.predict_proba(["you stupid moron"]),
+                               rtol=2e-3, atol=2e-3)
+
+
+def test_fit_rejects_bad_shapes():
+    with pytest.raises(ValueError):
+        GuidelineModel(n_bits=12).fit(["a", "b"], np.zeros((2, 3)))
