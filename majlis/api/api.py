@@ -8,11 +8,13 @@ Who may call what:
   `submit` (server-side submissions), `moderate` (queue, decisions,
   commenter status).
 """
+import ipaddress
 import json
 from typing import List, Optional
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Count, Q
 from django.http import Http404
 from ninja import NinjaAPI, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError
@@ -34,7 +36,7 @@ from majlis.moderation.reasons import REASON_CODES
 from . import services
 from .origins import origin_allowed
 from .schemas import (
-    ArticleOut, CommenterStatusIn, CommenterOut, CountsOut, DecisionOut, ErrorOut, QueueOut, RejectIn,
+    CommenterStatusIn, CommenterOut, CountsOut, DecisionOut, ErrorOut, QueueOut, RejectIn,
     SubmitIn, SubmitOut, ThreadOut,
 )
 
@@ -174,8 +176,7 @@ def on_http_error(request, exc):
     return error_response(request, 400, "validation_error", "The request body is not valid JSON.")
 
 
-E_READ = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-E_KEY = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 # --- Public: threads, counts, submission -------------------------------------
@@ -208,14 +209,8 @@ def clean_url(url, field="url"):
         raise invalid({field: [str(exc)]}) from exc
 
 
-def page_params(cursor, limit):
-    if limit < 1 or limit > MAX_PAGE:
-        raise invalid({"limit": [f"Ask for 1 to {MAX_PAGE} comments per page."]})
-    return cursor or None
-
-
 @public.get(
-    "/comments", response={200: ThreadOut, **E_READ}, auth=[ApiKeyAuth("read"), AllowedOrigin()],
+    "/comments", response={200: ThreadOut, **ERRORS}, auth=[ApiKeyAuth("read"), AllowedOrigin()],
     summary="Approved comments on an article, oldest first",
 )
 def thread(request, article: Optional[str] = Query(None, min_length=1, description="Article slug"),
@@ -225,7 +220,6 @@ def thread(request, article: Optional[str] = Query(None, min_length=1, descripti
     yet answers an empty thread (the article is created with its first
     comment) when its site is on the allow-list, else 404."""
     one_of(article, url)
-    cursor = page_params(cursor, limit)
     if article:
         found = Article.objects.filter(slug=article).first()
         if found is None:
@@ -240,7 +234,7 @@ def thread(request, article: Optional[str] = Query(None, min_length=1, descripti
                     "max_length": settings.MAJLIS["COMMENT_MAX_LENGTH"], "comments": [], "next_cursor": None}
     approved = found.comments.approved().only("author_name", "text", "submitted_at", "article_id")
     try:
-        items, next_cursor = services.keyset_page(approved, cursor, limit)
+        items, next_cursor = services.keyset_page(approved, cursor or None, limit)
     except services.BadCursor as exc:
         raise invalid({"cursor": [str(exc)]}) from exc
     return {
@@ -251,7 +245,7 @@ def thread(request, article: Optional[str] = Query(None, min_length=1, descripti
 
 
 @public.get(
-    "/counts", response={200: CountsOut, **E_READ}, auth=[ApiKeyAuth("read"), AllowedOrigin()],
+    "/counts", response={200: CountsOut, **ERRORS}, auth=[ApiKeyAuth("read"), AllowedOrigin()],
     summary="Approved-comment counts for many articles at once",
 )
 def counts(request, url: List[str] = Query(None), article: List[str] = Query(None)):
@@ -269,8 +263,6 @@ def counts(request, url: List[str] = Query(None), article: List[str] = Query(Non
         except ValueError:
             normalized[raw] = None
     by_url, by_slug = {}, {}
-    from django.db.models import Count, Q
-
     rows = Article.objects.filter(Q(url__in=[u for u in normalized.values() if u]) | Q(slug__in=slugs)).annotate(
         approved=Count("comments", filter=Q(comments__status=Comment.Status.APPROVED))
     ).order_by("id").values_list("slug", "url", "approved")
@@ -284,7 +276,7 @@ def counts(request, url: List[str] = Query(None), article: List[str] = Query(Non
 
 
 @public.post(
-    "/comments", response={202: SubmitOut, **E_READ, 429: ErrorOut}, auth=[ApiKeyAuth("submit"), AllowedOrigin()],
+    "/comments", response={202: SubmitOut, **ERRORS, 429: ErrorOut}, auth=[ApiKeyAuth("submit"), AllowedOrigin()],
     summary="Post a comment (stored pending until a moderator approves it)",
 )
 def submit(request, payload: SubmitIn):
@@ -297,8 +289,6 @@ def submit(request, payload: SubmitIn):
     one_of(payload.article, payload.url)
     ip_address = None
     if key is not None and payload.ip_address:
-        import ipaddress
-
         try:
             ip_address = str(ipaddress.ip_address(payload.ip_address.strip()))
         except ValueError as exc:
@@ -346,15 +336,14 @@ def decision_out(comment):
             "note": comment.moderator_note, "decided_at": comment.decided_at}
 
 
-@moderation_router.get("/queue", response={200: QueueOut, **E_KEY}, summary="Pending comments, oldest first")
+@moderation_router.get("/queue", response={200: QueueOut, **ERRORS}, summary="Pending comments, oldest first")
 def queue(request, article: Optional[str] = Query(None, description="Only this article (slug)"),
           cursor: Optional[str] = None, limit: int = Query(50, ge=1, le=MAX_PAGE)):
-    cursor = page_params(cursor, limit)
     pending = Comment.objects.pending().select_related("article", "commenter")
     if article:
         pending = pending.filter(article__slug=article)
     try:
-        items, next_cursor = services.keyset_page(pending, cursor, limit)
+        items, next_cursor = services.keyset_page(pending, cursor or None, limit)
     except services.BadCursor as exc:
         raise invalid({"cursor": [str(exc)]}) from exc
     return {
@@ -384,7 +373,7 @@ def decide(request, comment_id, decision):
 
 
 @moderation_router.post(
-    "/comments/{comment_id}/approve", response={200: DecisionOut, **E_KEY, 409: ErrorOut}, summary="Approve a pending comment",
+    "/comments/{comment_id}/approve", response={200: DecisionOut, **ERRORS, 409: ErrorOut}, summary="Approve a pending comment",
 )
 def approve(request, comment_id: int):
     key = request.auth
@@ -394,7 +383,7 @@ def approve(request, comment_id: int):
 
 
 @moderation_router.post(
-    "/comments/{comment_id}/reject", response={200: DecisionOut, **E_KEY, 409: ErrorOut},
+    "/comments/{comment_id}/reject", response={200: DecisionOut, **ERRORS, 409: ErrorOut},
     summary="Reject a pending comment with guideline codes",
     description="Reason codes: " + ", ".join(REASON_CODES) + ". `other` needs a note.",
 )
@@ -412,7 +401,7 @@ def reject(request, comment_id: int, payload: RejectIn):
 
 
 @moderation_router.post(
-    "/commenters/{commenter_id}/status", response={200: CommenterOut, **E_KEY},
+    "/commenters/{commenter_id}/status", response={200: CommenterOut, **ERRORS},
     summary="Set a commenter's status (normal, trusted, banned); audited",
 )
 def commenter_status(request, commenter_id: int, payload: CommenterStatusIn):
