@@ -56,8 +56,11 @@ _NEWS = re.compile(r"(?:rudaw|kurdistan24|k24|bbc|reuters|apnews|aljazeera|alara
                    r"kurdistanchronicle|thenationalnews|al-monitor|almonitor|wikipedia|gov|un\.org|who\.int|hrw\.org|"
                    r"amnesty)\b", re.IGNORECASE)
 _SHOP = re.compile(r"shop|store|buy|sale|deal|promo|offer|coupon|casino|bet|crypto|coin|invest|earn|money|loan|"
-                   r"forex|trade|bonus|followers|subscribe|youtube\.com/(?:c/|channel|@)|instagram\.com|tiktok\.com|"
-                   r"t\.me|wa\.me|whatsapp|telegram", re.IGNORECASE)
+                   r"forex|trade|bonus|followers|subscribe", re.IGNORECASE)
+_PROFILE = re.compile(r"youtube\.com/(?:c/|channel|@|user)|instagram\.com|tiktok\.com|facebook\.com/(?!story|photo|watch)"
+                      r"|linktr\.ee|onlyfans|snapchat\.com", re.IGNORECASE)
+_MESSAGING = re.compile(r"(?:^|//|\.|\b)(?:t\.me|wa\.me|chat\.whatsapp\.com|api\.whatsapp\.com|telegram\.me)\b",
+                        re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _URL_PRE = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}|://")
 _DIGIT_RUN = re.compile(r"\d+")
@@ -202,14 +205,19 @@ def detect_promotion(text: str, norm: Normalised | None = None, cta_hits=None) -
             if has_at and s > 0 and t[s - 1] == "@":
                 continue
             url_spans.append((s, e))
-            if _SHORTENERS.search(u):
-                hits.append(PromoHit(s, e, "link", 0.85, f"short / messaging link {u!r}"))
-            elif _NEWS.search(u):
-                hits.append(PromoHit(s, e, "link", 0.2, "link to a news source"))
-            elif _SHOP.search(u):
+            host = u.split("//", 1)[-1].split("/", 1)[0]
+            if "://" not in u and not host.lower().startswith("www.") and host.split(".")[-1].isupper():
+                continue  # "UN.US", "U.S." style abbreviations, not a domain
+            if _MESSAGING.search(u):
+                hits.append(PromoHit(s, e, "link", 0.85, f"messaging / invite link {u!r}"))
+            elif _SHORTENERS.search(u):
+                hits.append(PromoHit(s, e, "link", 0.7, f"short link {u!r}"))
+            elif _NEWS.search(host):
+                hits.append(PromoHit(s, e, "link", 0.15, "link to a news source"))
+            elif _SHOP.search(host) or _PROFILE.search(u):
                 hits.append(PromoHit(s, e, "link", 0.8, "link to a shop, channel or social profile"))
             else:
-                hits.append(PromoHit(s, e, "link", 0.5, "link"))
+                hits.append(PromoHit(s, e, "link", 0.35, "link"))
     if has_at:
         for m in _EMAIL.finditer(t):
             hits.append(PromoHit(m.start(), m.end(), "email", 0.6, "e-mail address"))
@@ -248,13 +256,15 @@ def _score(hits: list[PromoHit]) -> float:
     best: dict[str, float] = {}
     for h in hits:
         best[h.kind] = max(best.get(h.kind, 0.0), h.weight)
-    # several CTA cues of the same kind add a little
-    n_cta = sum(1 for h in hits if h.kind == "cta")
     p = 1.0
     for k, w in best.items():
         p *= 1.0 - w
-    if n_cta >= 2:
+    strong = max(best.values()) >= 0.6
+    # several distinct strong CTA phrases add a little
+    if strong and len({h.why for h in hits if h.kind == "cta" and h.weight >= 0.6}) >= 2:
         p *= 0.8
     score = 1.0 - p
-    # a lone weak cue (price, news link, handle) stays clearly below a decision
+    if not strong:
+        # only weak cues (prices, plain links, "buy", "offer", handles): never enough on their own
+        score = min(score, 0.45)
     return round(min(1.0, score), 4)
