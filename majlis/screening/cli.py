@@ -7,6 +7,7 @@
     majlis screening build-lexicon [DATA_DIR]   → rebuild artifacts/lexicon.json.gz
     majlis screening train-langid [DATA_DIR]    → rebuild artifacts/langid.npz
     majlis screening evaluate-langid [DATA_DIR] → per-language accuracy on held-out rows
+    majlis screening bench [--n N]              → comments/s: rule layer alone and with the model
 
 ``screen`` reads stdin line by line. A line holding a JSON object is read as
 ``{"text": ..., "article_text": ...}`` (both optional; an ``"id"`` is echoed back); any
@@ -111,6 +112,47 @@ def _screen(argv) -> int:
     return 0
 
 
+_BENCH_TEXTS = (
+    "The Kurdistan Regional Government and Baghdad still disagree about the budget, and public employees have not "
+    "been paid for three months. Both sides should sit down and find a solution before winter comes. {i}",
+    "حکومەتی هەرێمی کوردستان و بەغدا هێشتا لەسەر بودجە ڕێک نەکەوتوون و فەرمانبەران سێ مانگە مووچەیان وەرنەگرتووە {i}",
+    "Hikûmeta Herêma Kurdistanê û Bexda hê jî li ser budceyê li hev nakin, karmend sê meh in mûçe wernegirtine {i}",
+    "لا تزال حكومة إقليم كردستان وبغداد مختلفتين حول الموازنة ولم يتقاض الموظفون رواتبهم منذ ثلاثة أشهر {i}",
+    "Kürdistan Bölgesel Yönetimi ile Bağdat hâlâ bütçe konusunda anlaşamadı, memurlar üç aydır maaş alamıyor {i}",
+    "دولت اقلیم کردستان و بغداد هنوز بر سر بودجه توافق نکرده اند و کارمندان سه ماه است حقوق نگرفته اند {i}",
+    "you f*cking idiot, subscribe to my channel bit.ly/xyz or call 0750 123 4567 {i}",
+)
+
+
+def _bench(argv) -> int:
+    import time
+
+    ap = argparse.ArgumentParser(prog="majlis screening bench")
+    ap.add_argument("--n", type=int, default=7000)
+    ap.add_argument("--batch", type=int, default=256)
+    a = ap.parse_args(argv)
+    from .engine import Screener
+
+    texts = [_BENCH_TEXTS[i % len(_BENCH_TEXTS)].format(i=i) for i in range(a.n)]
+    for label, use_model in (("rules + lexicon only", False), ("with learned model", True)):
+        t0 = time.perf_counter()
+        sc = Screener.load(use_model=use_model)
+        load = time.perf_counter() - t0
+        if use_model and sc.model is None:
+            print(f"{label}: model artifact not available")
+            continue
+        sc.screen_many(texts[:50])
+        t0 = time.perf_counter()
+        c0 = time.process_time()
+        for i in range(0, len(texts), a.batch):
+            sc.screen_many(texts[i:i + a.batch])
+        wall = time.perf_counter() - t0
+        cpu = time.process_time() - c0
+        print(f"{label:22} load {load:.2f}s  {len(texts) / wall:8.0f} comments/s wall  "
+              f"{cpu / len(texts) * 1e6:6.0f} us/comment CPU  (avg {sum(map(len, texts)) / len(texts):.0f} chars)")
+    return 0
+
+
 def _screening(argv) -> int:
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
@@ -137,6 +179,8 @@ def _screening(argv) -> int:
         flag = "--train" if cmd == "train-langid" else "--evaluate"
         extra = ["--evaluate", data] if cmd == "train-langid" else []
         return int(lid_main([flag, data] + extra) or 0)
+    if cmd == "bench":
+        return _bench(rest)
     print(f"unknown screening command {cmd!r}\n", file=sys.stderr)
     print(__doc__, file=sys.stderr)
     return 2

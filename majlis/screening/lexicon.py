@@ -57,6 +57,9 @@ EN_SUFFIXES = frozenset(
     "fest ish ass z n nn a".split()
 )
 AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "يا")
+_AR_P1 = frozenset("وفبل")
+_AR_P2 = frozenset(("ال", "لل", "يا"))
+_AR_P3 = frozenset(("وال", "بال", "فال", "كال"))
 AR_SUFFIXES = frozenset(
     "ه ها هم هن ك كم كن ي ني نا ين ون ات ان يه يها يهم ت تي تك ته تها تم تن وا ا هاي هكه هكان كه كان يان "
     "ش م مان تان شان تون مون شون ي ها اي هي ه يت يم ين ن يه يان هكهي هكهت هكهم يهتي يتي ته".split()
@@ -203,8 +206,10 @@ class Lexicon:
             if t[0] < "\u0600":
                 if t[:4] not in pre_l:
                     continue
-            elif not (t[:3] in pre_a or t[1:4] in pre_a or t[2:5] in pre_a or t[3:6] in pre_a or (
-                    t[0] in "\u0648\u0641" and t[1:] in single)):
+            elif not (t[:3] in pre_a
+                      or (t[0] in _AR_P1 and (t[1:4] in pre_a or t[1:] in single))
+                      or (t[:2] in _AR_P2 and t[2:5] in pre_a)
+                      or (t[:3] in _AR_P3 and t[3:6] in pre_a)):
                 continue
             if True:
                 got: list = []
