@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", action="store_true", help="reuse the loaded database if present")
@@ -53,7 +54,7 @@ def main():
     from majlis.comments.models import Comment
     from majlis.moderation.groups import moderators_group
     from majlis.moderation.models import SitePolicy
-    from majlis.moderation.queue import QueueFilters, queue_page
+    from majlis.moderation.queue import QueueFilters, after_cursor, decode_cursor, encode_cursor, filtered, ordering, queue_page
 
     call_command("migrate", verbosity=0)
     if not Comment.objects.exists():
@@ -107,19 +108,14 @@ def main():
     print(f"\n{'scenario':22} {'page 1 ms':>10} {'page 500 ms':>12} {'OFFSET p500 ms':>15}")
     for name, filters in scenarios.items():
         first_ms, page = timed(filters)
-        cursor = page.next_cursor
-        for _ in range(498):  # walk to the cursor of page 500 (not timed)
-            if not cursor:
-                break
-            filters_next = QueueFilters(**{**filters.__dict__, "after": cursor})
-            cursor = queue_page(filters_next, policy).next_cursor
-        p500 = QueueFilters(**{**filters.__dict__, "after": cursor or ""})
-        p500_ms, _ = timed(p500)
-        # Bare baseline: the same page by OFFSET.
-        from majlis.moderation.queue import filtered, ordering
-
         _, order = ordering(filters.sort, filters.status)
         qs = filtered(filters, policy).select_related("article", "commenter").order_by(*order)
+        # The cursor a moderator holds after 499 pages (last row of page 499), found once, untimed.
+        last_of_499 = qs[499 * 20 - 1]
+        p500 = QueueFilters(**{**filters.__dict__, "after": encode_cursor(last_of_499, filters.sort)})
+        p500_ms, page500 = timed(p500)
+        assert page500.comments[0].pk == qs[499 * 20].pk, "keyset page 500 must equal OFFSET page 500"
+        # Bare baseline: the same page by LIMIT/OFFSET.
         offset_times = []
         for _ in range(3):
             t0 = time.perf_counter()
@@ -142,15 +138,12 @@ def main():
             elapsed = (time.perf_counter() - t0) * 1000
         print(f"view {url:45} {response.status_code} {len(ctx)} queries {elapsed:.0f} ms")
 
-    page_sql = str(queue_page.__doc__ and "")
-    from majlis.moderation.queue import after_cursor, decode_cursor
-
-    filters = QueueFilters(after=page.next_cursor or "")
+    filters = p500
     fields, order = ordering(filters.sort, filters.status)
     qs = filtered(filters, policy).order_by(*order)
     if filters.after:
         qs = qs.filter(after_cursor(fields, decode_cursor(filters.after, filters.sort)))
-    print("\nEXPLAIN ANALYZE (pending queue, keyset page):")
+    print(f"\nEXPLAIN ANALYZE (keyset page 500, last scenario: {name}):")
     print(qs[:21].explain(analyze=True))
 
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 
 
@@ -84,7 +85,8 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["status", "submitted_at", "id"], name="comment_queue_idx"),
             models.Index(fields=["status", "-priority", "submitted_at", "id"], name="comment_priority_queue_idx"),
-            models.Index(fields=["status", "risk", "id"], name="comment_risk_idx"),
+            # Matches ORDER BY risk DESC NULLS LAST, id DESC (unscreened last).
+            models.Index(F("status"), F("risk").desc(nulls_last=True), F("id").desc(), name="comment_risk_idx"),
             models.Index(fields=["status", "screening_language", "submitted_at", "id"], name="comment_language_idx"),
             models.Index(fields=["article", "status", "submitted_at", "id"], name="comment_thread_idx"),
             models.Index(fields=["fingerprint", "submitted_at"], name="comment_fingerprint_idx"),
