@@ -10,6 +10,7 @@ import logging
 import math
 import os
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
@@ -17,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from django_ratelimit.core import get_usage
 
-from majlis.keys.models import ApiKey
+from majlis.keys.models import ApiKey, hash_secret
 
 from . import coral, engine, mapping, metrics
 from .models import SuggestedScore
@@ -57,11 +58,42 @@ def _screen_rate(group, request):
     return _setting("MAJLIS_SCREEN_RATE", "600/m")
 
 
+class _Key(NamedTuple):
+    pk: int
+    prefix: str
+    scopes: tuple
+
+
+_known_keys: dict = {}  # sha256(raw key) -> (_Key, monotonic expiry); positive answers only
+
+
+def _lookup_key(raw):
+    """The key for ``raw`` (``ApiKey.authenticate``), remembered in this process for
+    ``MAJLIS_SCREEN_KEY_CACHE_SECONDS`` (default 5) so a busy integration does not cost a
+    database read and write per request; a revoked key stops working within that time."""
+    ttl = float(_setting("MAJLIS_SCREEN_KEY_CACHE_SECONDS", "5"))
+    digest = hash_secret(raw)
+    now = time.monotonic()
+    hit = _known_keys.get(digest)
+    if hit is not None and hit[1] > now and ttl > 0:
+        return hit[0]
+    key = ApiKey.authenticate(raw)
+    if key is None:
+        _known_keys.pop(digest, None)
+        return None
+    found = _Key(key.pk, key.prefix, tuple(key.scopes))
+    if ttl > 0:
+        if len(_known_keys) > 10000:
+            _known_keys.clear()
+        _known_keys[digest] = (found, now + ttl)
+    return found
+
+
 def _authenticate(request):
     raw = request.GET.get("key") or request.headers.get("X-Goog-Api-Key")
     if not raw:
         raise ApiError(403, "The request is missing a valid API key.", status="PERMISSION_DENIED")
-    key = ApiKey.authenticate(raw)
+    key = _lookup_key(raw)
     if key is None:
         raise ApiError(400, "API key not valid. Please pass a valid API key.", status="INVALID_ARGUMENT")
     if "screen" not in key.scopes:
@@ -250,7 +282,7 @@ def suggestscore(request):
         language = engine.screen_many([text])[0][0].language
     SuggestedScore.objects.bulk_create([
         SuggestedScore(text=text, attribute=name, value=value, language=language[:16], client_token=token[:256],
-                       community_id=str(community or "")[:256], api_key=key)
+                       community_id=str(community or "")[:256], api_key_id=key.pk)
         for name, value in values.items()
     ])
     return JsonResponse({"clientToken": token})

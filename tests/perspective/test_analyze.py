@@ -270,10 +270,25 @@ def test_key_without_screen_scope(post_json, db):
     assert_google_error(post_json(ANALYZE, coral_body(CLEAN), key=raw), 403, "PERMISSION_DENIED")
 
 
+@override_settings(MAJLIS_SCREEN_KEY_CACHE_SECONDS=0)
 def test_revoked_key(post_json, screen_key):
     assert post_json(ANALYZE, coral_body(CLEAN), key=screen_key).status_code == 200
     ApiKey.objects.get(prefix=screen_key[4:12]).revoke()
     assert_google_error(post_json(ANALYZE, coral_body(CLEAN), key=screen_key), 400, "INVALID_ARGUMENT")
+
+
+def test_revocation_takes_effect_within_the_key_cache_time(post_json, screen_key, monkeypatch):
+    from majlis.perspective import views
+
+    now = [1000.0]
+    monkeypatch.setattr(views.time, "monotonic", lambda: now[0])
+    with override_settings(MAJLIS_SCREEN_KEY_CACHE_SECONDS=5):
+        assert post_json(ANALYZE, coral_body(CLEAN), key=screen_key).status_code == 200
+        ApiKey.objects.get(prefix=screen_key[4:12]).revoke()
+        now[0] += 4.9
+        assert post_json(ANALYZE, coral_body(CLEAN), key=screen_key).status_code == 200
+        now[0] += 0.2
+        assert post_json(ANALYZE, coral_body(CLEAN), key=screen_key).status_code == 400
 
 
 @override_settings(MAJLIS_SCREEN_RATE="3/m")
