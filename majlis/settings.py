@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "majlis.moderation",
     "majlis.keys",
     "majlis.perspective",
+    "majlis.integrations",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("moderation/", include("majlis.moderation.urls")),
+    path("integrations/", include("majlis.integrations.urls")),
     path("", include("majlis.api.urls")),
     path("", include("majlis.perspective.urls")),
     path("", include("majlis.comments.urls")),
