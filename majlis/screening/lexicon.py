@@ -48,7 +48,8 @@ ARAB_LANGS = ("ar", "fa", "ckb")
 _TOKEN = re.compile(r"[^\W_]+")
 _ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")
 _DIGIT = re.compile(r"\d")
-_PAIR = re.compile(r"(?<![^\W_])([^\W_]++)([.\-_'`´’|/\\]|[*#%]{1,3})(?=([^\W_]+))")
+_PAIR = re.compile(r"(?<![^\W_])([^\W_]++)([.\-_'`´’|/\\]|[*#%]{1,3}|[\u2600-\u27bf\U0001f300-\U0001faff]{1,2})"
+                   r"(?=([^\W_]+))")
 _STRETCH_ORIG = re.compile(r"(\w)\1\1", re.IGNORECASE)
 _TRAIL_MASK = re.compile(r"(?<![^\W_])([^\W_]++)([*#%]{1,4})(?![^\W_])")
 
@@ -72,7 +73,7 @@ _THREAT_VERBS = ("kill|murder|shoot|stab|behead|slaughter|hang|lynch|rape|strang
                  "torture|beat|punch|hurt|hunt|choke|slit|shot|stabbed")
 _THREAT_VERB_SET = frozenset(_THREAT_VERBS.split("|")) | {"die", "dead", "pay", "regret"}
 _THREAT_RX = re.compile(
-    r"\b(?:i|we|i\W?ll|we\W?ll|i\W?m|we\W?re)\s+(?:(?:will|ll|shall|would|d|am|m|are|re|is|want to|wanna|gonna|going to|"
+    r"\b(?:i|we|i\W?ll|we\W?ll|i\W?m|we\W?re|imma|ima|gonna|finna|gon)\s+(?:(?:will|ll|shall|would|d|am|m|are|re|is|want to|wanna|gonna|going to|"
     r"personally|fucking|just|come|and|find|gladly|happily|to)\s+){0,4}"
     r"(?P<verb>" + _THREAT_VERBS + r")\s+(?:(?:the|up|down|out|all|of|personally|fucking)\s+){0,2}"
     r"(?P<obj>you|u|ya|yall|y all|him|her|them|your\s+\w+|his\s+\w+|this\s+\w+|that\s+\w+|the\s+author|"
@@ -261,7 +262,7 @@ class Lexicon:
         # split words (sh.it) and masked letters (f*ck, sh**)
         for m in _PAIR.finditer(text):
             w1, gap, w2 = m.group(1), m.group(2), m.group(3)
-            if gap[0] in "*#%":
+            if gap[0] in "*#%" or gap[0] >= "\u2600":
                 self._wildcard(w1, gap, w2, m.start(), m.end(3), found)
             else:
                 cand = single.get(w1 + w2)

@@ -64,7 +64,13 @@ _HOMOGLYPHS = {
     "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r",
     "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʀ": "r", "ᴢ": "z",
     "æ": "ae", "œ": "oe", "ŋ": "n", "ħ": "h", "ŧ": "t", "ƀ": "b",
+    "ƒ": "f", "ɟ": "f", "ʊ": "u", "ɵ": "o", "ɐ": "a", "ʌ": "v", "ɛ": "e", "ɔ": "c", "ʃ": "s", "ɾ": "r", "ɹ": "r",
+    "ß": "ss", "ɓ": "b", "ɗ": "d", "ƙ": "k", "ʂ": "s", "ƭ": "t", "ʋ": "v", "ɱ": "m", "ɲ": "n", "ƴ": "y",
 }
+# enclosed / squared Latin letters that NFKC leaves alone (🅵🆄🅲🅺, 🅕🅤🅒🅚, 🄵🅄🄲🄺)
+for _base in (0x1F130, 0x1F150, 0x1F170):
+    for _k in range(26):
+        _HOMOGLYPHS[chr(_base + _k)] = chr(ord("a") + _k)
 
 _ARABIC = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",
@@ -172,8 +178,10 @@ _LEET_RUN = re.compile(r"(?<![a-z0-9@$!|+])[a-z0-9@$!|+]+")
 _HAS_LATIN = re.compile(r"[a-z]")
 _STRETCH = re.compile(r"([^\W\d_])\1\1+")
 _NUMBERISH = re.compile(r"\d+(?:st|nd|rd|th|s|k|m|km|kg|g|h|am|pm|bn|mm|cm|gb|mb)?|[a-z]+\d+")
-_JOIN_PRE = re.compile(r"\b[a-z][ .\-_*+~·•/]{1,3}[a-z][ .\-_*+~·•/]{1,3}[a-z]\b")
-_SINGLE_JOIN = re.compile(r"(?<![^\W_])[a-z](?:[ .\-_*+~·•/]{1,3}[a-z](?![^\W_])){2,}")
+_JOIN_PRE = re.compile(r"(?<![a-z0-9])[a-z][ .\-_*+~·•/]{1,3}[a-z][ .\-_*+~·•/]{1,3}[a-z](?![a-z0-9])|"
+                       r"(?<![^\W\d_])[\u0621-\u06d5] [\u0621-\u06d5] [\u0621-\u06d5](?![^\W\d_])")
+_SINGLE_JOIN = re.compile(r"(?<![a-z0-9])[a-z](?:[ .\-_*+~·•/]{1,3}[a-z](?![a-z0-9])){2,}"
+                          r"|(?<![^\W\d_])[\u0621-\u06d5](?:[ .\-_]{1,3}[\u0621-\u06d5](?![^\W\d_])){2,}")
 _JOIN_SEP = re.compile(r"[ .\-_*+~·•/]")
 
 

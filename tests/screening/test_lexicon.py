@@ -40,9 +40,27 @@ def test_false_friends_do_not_match(lexicon, text, lang):
 @pytest.mark.parametrize("text", [
     "fuck", "f.u.c.k", "f u c k", "f*ck", "f**k", "sh1t", "fuuuuck", "f\u057dck", "fu\u200dck", "fu\u202eck",
     "sh.it", "sh**", "FUCKING", "motherfucker", "bullshit", "\u0430sshole", "a$$hole",
+    "f_u_c_k", "\u0192uck", "f\U0001f621ck", "\U0001f175\U0001f184\U0001f172\U0001f17a", "\u24d5\u24e4\u24d2\u24da",
+    "fu\u00adck", "f\u0336u\u0336c\u0336k", "fcuk",
 ])
 def test_english_evasions_match(lexicon, text):
     assert "profanity" in codes(lexicon, text, "en"), text
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("ك س م ك", "ar"), ("ق ح ب ة", "ar"), ("کیـــر", "fa"), ("ج ن د ه", "fa"), ("ق ە ح ب ە", "ckb"),
+    ("o r o s p u", "tr"), ("0r0spu", "tr"), ("s1kt1r", "tr"), ("q3hbe", "kmr"),
+])
+def test_spaced_and_leet_evasions_other_languages(lexicon, text, lang):
+    assert "profanity" in codes(lexicon, text, lang), text
+
+
+@pytest.mark.parametrize("text", ["و ب ه", "a b c d", "I am a u s citizen", "plan A, B or C"])
+def test_single_letters_do_not_invent_words(lexicon, text):
+    assert [h for h in lexicon.find(normalise(text), None) if h.weight >= 0.6] == []
+
+
+
 
 
 @pytest.mark.parametrize("text,lang,code", [

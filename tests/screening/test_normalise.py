@@ -39,8 +39,8 @@ def test_turkish_dotless_i_kept():
 
 @pytest.mark.parametrize("raw,folded", [
     ("قَحْبَة", "قحبه"),           # harakat removed, ة → ه
-    ("أ إ آ ٱ", "ا ا ا ا"),
-    ("ی ي ى", "ي ي ي"),
+    ("أ,إ,آ,ٱ", "ا,ا,ا,ا"),
+    ("ی,ي,ى", "ي,ي,ي"),
     ("کك", "كك"),
     ("ئەو", "يهو"),               # Sorani ە → ه, ئ → ي
     ("ڕۆژ", "روژ"),
