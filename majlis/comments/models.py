@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import F
 from django.utils import timezone
 
 
@@ -69,7 +68,10 @@ class Comment(models.Model):
     screened_at = models.DateTimeField(null=True, blank=True)
     # Highest screening score over the guideline codes, for "highest risk
     # first" and score-range filters without reading JSON on every row.
-    risk = models.FloatField(null=True, blank=True)
+    # UNSCREENED (-1) rather than NULL so one plain index serves the sort on
+    # both databases and unscreened comments sort last.
+    UNSCREENED = -1.0
+    risk = models.FloatField(default=UNSCREENED)
     # Trusted commenters' comments come first in the pending queue.
     priority = models.SmallIntegerField(default=0)
 
@@ -85,8 +87,7 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["status", "submitted_at", "id"], name="comment_queue_idx"),
             models.Index(fields=["status", "-priority", "submitted_at", "id"], name="comment_priority_queue_idx"),
-            # Matches ORDER BY risk DESC NULLS LAST, id DESC (unscreened last).
-            models.Index(F("status"), F("risk").desc(nulls_last=True), F("id").desc(), name="comment_risk_idx"),
+            models.Index(fields=["status", "-risk", "-id"], name="comment_risk_idx"),
             models.Index(fields=["status", "screening_language", "submitted_at", "id"], name="comment_language_idx"),
             models.Index(fields=["article", "status", "submitted_at", "id"], name="comment_thread_idx"),
             models.Index(fields=["fingerprint", "submitted_at"], name="comment_fingerprint_idx"),

@@ -19,7 +19,9 @@ def get_screener():
 
 
 def guideline_risk(scores):
-    return max((score for code, score in scores.items() if code != "off_topic"), default=None)
+    from .models import Comment
+
+    return max((score for code, score in scores.items() if code != "off_topic"), default=Comment.UNSCREENED)
 
 
 def screen_comment(comment):

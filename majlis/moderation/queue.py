@@ -79,7 +79,7 @@ def filtered(filters, policy, include_status=True):
     if filters.min_risk is not None:
         comments = comments.filter(risk__gte=filters.min_risk)
     if filters.max_risk is not None:
-        comments = comments.filter(risk__lte=filters.max_risk)
+        comments = comments.filter(risk__lte=filters.max_risk, risk__gte=0)  # screened ones only
     if filters.commenter:
         comments = comments.filter(author_email=filters.commenter)
     return comments
@@ -105,21 +105,13 @@ def decode_cursor(token, sort):
 
 
 def after_cursor(fields, values):
-    """Rows strictly after `values` in the order `fields` (NULL risk sorts
-    last, as in ORDER BY risk DESC NULLS LAST)."""
+    """Rows strictly after `values` in the order `fields`:
+    (a > x) OR (a = x AND b > y) OR ..., flipped for descending fields."""
     condition = Q(pk__in=[])
     equal_so_far = Q()
     for (name, descending), value in zip(fields, values):
-        if value is None:
-            beyond = Q(pk__in=[])  # nothing sorts after NULL on a NULLS LAST column
-            same = Q(**{f"{name}__isnull": True})
-        else:
-            beyond = Q(**{f"{name}__lt" if descending else f"{name}__gt": value})
-            if name == "risk":
-                beyond |= Q(risk__isnull=True)
-            same = Q(**{name: value})
-        condition |= equal_so_far & beyond
-        equal_so_far &= same
+        condition |= equal_so_far & Q(**{f"{name}__lt" if descending else f"{name}__gt": value})
+        equal_so_far &= Q(**{name: value})
     return condition
 
 
@@ -127,11 +119,7 @@ def ordering(sort, status):
     fields = SORTS[sort]
     if sort == "oldest" and status != "pending":
         fields = fields[1:]  # trust priority only matters while waiting
-    result = []
-    for name, descending in fields:
-        expression = F(name)
-        result.append(expression.desc(nulls_last=True) if descending else expression.asc())
-    return fields, result
+    return fields, [f"-{name}" if descending else name for name, descending in fields]
 
 
 @dataclass

@@ -25,7 +25,7 @@ def make(article, n, start=None, **fields):
             text=fields.get("text", f"comment {i}"), fingerprint=f"{email}{i}{start}",
             submitted_at=start + timedelta(seconds=i), status=fields.get("status", "pending"),
             screening_scores=fields.get("scores", {}), screening_language=fields.get("language", ""),
-            risk=max(fields.get("scores", {}).values(), default=None), priority=fields.get("priority", 0),
+            risk=max(fields.get("scores", {}).values(), default=Comment.UNSCREENED), priority=fields.get("priority", 0),
             screened_at=timezone.now() if "scores" in fields else None,
         ))
     return made
