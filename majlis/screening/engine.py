@@ -204,7 +204,7 @@ class Screener:
         hits = self.lexicon.find(norm, lang)
         promo_hits = [h for h in hits if h.code == "promotion"]
         other = [h for h in hits if h.code != "promotion"]
-        ident = _identity_rule(text, norm.words)
+        ident = _identity_rule(text, norm.words) + _identity_window(norm)
         other.extend(ident)
         promo = detect_promotion(text, norm, cta_hits=promo_hits)
         quotes = None
@@ -284,6 +284,65 @@ def _identity_rule(text: str, words=None) -> list[Hit]:
     for m in _IDENT_RX.finditer(text):
         out.append(Hit(m.start(), m.end(), "identity_abuse", m.group(0), "en", "group + dehumanising word", 0.75,
                        None))
+    return out
+
+
+# ---- identity group + dehumanising word, all six languages (token window; folded forms)
+_ML_GROUPS = """
+kurd kurds arab arabs turk turks persian persians iranian iranians jew jews muslim muslims christian christians
+yazidi yazidis shia shias sunni sunnis refugee refugees immigrant immigrants migrants afghans syrians gays women
+اكراد الاكراد كرد الكرد عرب العرب اعراب الاعراب اتراك الاتراك فرس الفرس شيعه الشيعه سنه السنه يهود اليهود مسيحيين
+المسيحيين نصارى النصارى ايزيديين الايزيديين يزيديه اليزيديه لاجيين اللاجيين سوريين السوريين ايرانيين الايرانيين مثليين
+المثليين كردها عربها تركها ترك افغانيها افغاني افغانها يهوديها يهودي بهاييها بهايي سنيها شيعهها زنها همجنسگراها لرها
+kurtler kurt araplar arap suriyeliler suriyeli afganlar ermeniler ermeni yahudiler yahudi aleviler cingeneler
+gocmenler multeciler acemler ereb ereban tirk tirkan ecem cihu cihuyan ezidi eziди file penaber penaberan
+كورد كوردهكان عهرهب عهرهبهكان تورك توركهكان فارس فارسهكان جولهكه جولهكهكان يزيدي يزيديهكان مهسيحي شيعهكان
+سوننهكان پهنابهر پهنابهران
+"""
+_ML_DEHUMAN_STRONG = """
+dogs pigs rats vermin animals cockroaches parasites subhuman apes monkeys savages
+كلاب الكلاب خنازير الخنازير قرود القرود حيوانات الحيوانات حشرات جرذان صراصير بهايم
+سگ سگها سگن خرها حیوانها حیوان وحشی وحشیها سوسمارخور
+kopek kopekler kopegi hayvan hayvanlar hasere domuz domuzlar itler
+kucik kuciko kucikan seg segan heywan heywanan beraz
+سهگ سهگن سهگهكان حهيوان حهيوانن بهراز
+"""
+_ML_DEHUMAN_WEAK = """
+dirty filthy disgusting traitors terrorists inferior
+وسخين انجاس قذرين خونه همج متخلفين زباله عبيد
+كثيف كثيفها نجس اشغال عقب مانده
+pis pislik les soysuz asagilik hain hainler
+pis xayin xayinan
+پيس خايين خاينن
+"""
+_ML_GROUP_SET = frozenset(normalise(w).text for w in _ML_GROUPS.split())
+_ML_STRONG_SET = frozenset(normalise(w).text for w in _ML_DEHUMAN_STRONG.split())
+_ML_WEAK_SET = frozenset(normalise(w).text for w in _ML_DEHUMAN_WEAK.split())
+_ML_DEHUMAN_SET = _ML_STRONG_SET | _ML_WEAK_SET
+_TOKEN_RX = re.compile(r"[^\W_]+")
+
+
+def _identity_window(norm) -> list[Hit]:
+    """A group word and a dehumanising word within three tokens of each other ("Kurds are dogs",
+    "pis Kürtler", "العرب الكلاب", "عربهای کثیف"). Medium evidence only: the learned model decides."""
+    words = norm.words
+    if not words or words.isdisjoint(_ML_GROUP_SET) or words.isdisjoint(_ML_DEHUMAN_SET):
+        return []
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RX.finditer(norm.text)]
+    out = []
+    for i, (s0, e0, w) in enumerate(toks):
+        if w not in _ML_GROUP_SET:
+            continue
+        for j in range(max(0, i - 2), min(len(toks), i + 4)):
+            d = toks[j][2]
+            if j == i or d not in _ML_DEHUMAN_SET:
+                continue
+            a, b = min(s0, toks[j][0]), max(e0, toks[j][1])
+            o0, o1 = norm.to_original(a, b)
+            weight = 0.7 if d in _ML_STRONG_SET else 0.55
+            out.append(Hit(o0, o1, "identity_abuse", norm.original[o0:o1], "any", "group + dehumanising word", weight,
+                           None))
+            break
     return out
 
 
