@@ -256,6 +256,7 @@ class GuidelineModel:
         self.intercept_: np.ndarray | None = None  # (7,)
         self.calib_: np.ndarray = np.tile(np.array([1.0, 0.0]), (len(TARGETS), 1))  # Platt a, b
         self.thresholds_: np.ndarray = np.full(len(TARGETS), 0.5)
+        self.lang_calib_: dict = {}  # lang -> (7, 2) Platt parameters fitted on that language's dev rows
         self.meta: dict = {}
 
     # -- features ---------------------------------------------------------------------------
@@ -312,45 +313,102 @@ class GuidelineModel:
             raise RuntimeError("model is not fitted")
         return np.asarray(X @ self.coef_, dtype=np.float64) + self.intercept_
 
-    def calibrate(self, texts, Y, X=None, min_pos: int = 10, clean=None, clean_fpr: float = 0.02) -> dict:
-        """Platt scaling per target on held-out (dev) rows, and a decision threshold per target:
-        the F1-optimal one, raised if needed so that at most ``clean_fpr`` of the ``clean`` rows
-        (boolean mask: comments the sources call clean) are flagged."""
+    def calibrate(self, texts, Y, X=None, min_pos: int = 10, clean=None, clean_fpr: float = 0.02,
+                  langs=None, min_lang_pos: int = 15, min_lang_clean: int = 150) -> dict:
+        """Calibrate on held-out (dev) rows.
+
+        1. Platt scaling per target (global), and per (target, language) where the language has
+           at least ``min_lang_pos`` positives and negatives on dev;
+        2. one decision threshold per target: F1-optimal on the pooled dev rows;
+        3. the clean-comment guard: for every language (and globally) whose ``clean`` dev rows
+           (comments the sources call clean) would be flagged more than ``clean_fpr`` of the time
+           at that threshold, that language's calibration is shifted down until they are not.
+        Step 3 keeps a single threshold per code (what the engine uses) while giving each
+        language its own effective operating point."""
         from sklearn.linear_model import LogisticRegression
 
         Y = np.asarray(Y, dtype=np.float64)
         if Y.shape[1] == 6:
             Y = np.column_stack([Y, derive_reject(Y)])
         Z = self.decision_function(texts, X=X)
+        n = len(Z)
+        langs_arr = np.array(list(langs) if langs is not None else ["other"] * n, dtype=object)
+        clean_m = np.zeros(n, dtype=bool) if clean is None else np.asarray(clean, dtype=bool)
+        self.lang_calib_ = {}
         report = {}
+
+        def platt(z, y):
+            lr = LogisticRegression(C=1e4, max_iter=1000)
+            lr.fit(z.reshape(-1, 1), y)
+            return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+
         for j, name in enumerate(TARGETS):
             m = ~np.isnan(Y[:, j])
             y = Y[m, j].astype(int)
             if y.sum() < min_pos or (len(y) - y.sum()) < min_pos:
                 report[name] = {"calibrated": False, "n": int(m.sum()), "pos": int(y.sum())}
                 continue
-            lr = LogisticRegression(C=1e4, max_iter=1000)
-            lr.fit(Z[m, j:j + 1], y)
-            self.calib_[j] = [float(lr.coef_[0, 0]), float(lr.intercept_[0])]
-            p = _sigmoid(self.calib_[j, 0] * Z[m, j] + self.calib_[j, 1])
-            thr_f1 = _best_f1_threshold(y, p)
-            thr = thr_f1
-            if clean is not None:
-                cm = np.asarray(clean, dtype=bool)
-                if cm.sum() >= 50:
-                    pc = _sigmoid(self.calib_[j, 0] * Z[cm, j] + self.calib_[j, 1])
-                    thr = max(thr_f1, float(np.quantile(pc, 1 - clean_fpr)))
-            self.thresholds_[j] = min(0.95, thr)
-            report[name] = {"calibrated": True, "n": int(m.sum()), "pos": int(y.sum()),
-                            "a": self.calib_[j, 0], "b": self.calib_[j, 1], "threshold_f1": thr_f1,
-                            "threshold": float(self.thresholds_[j])}
+            self.calib_[j] = platt(Z[m, j], y)
+            rep = {"calibrated": True, "n": int(m.sum()), "pos": int(y.sum()), "global": list(self.calib_[j]),
+                   "languages": {}}
+            for lang in sorted(set(langs_arr[m])):
+                lm = m & (langs_arr == lang)
+                yl = Y[lm, j].astype(int)
+                if yl.sum() >= min_lang_pos and (len(yl) - yl.sum()) >= min_lang_pos:
+                    self.lang_calib_.setdefault(lang, self.calib_.copy())
+                    self.lang_calib_[lang][j] = platt(Z[lm, j], yl)
+                    rep["languages"][lang] = {"n": int(lm.sum()), "pos": int(yl.sum())}
+            report[name] = rep
+        # languages that got no own parameters for some target keep the global ones
+        for lang, cal in self.lang_calib_.items():
+            for j in range(len(TARGETS)):
+                if not report.get(TARGETS[j], {}).get("languages", {}).get(lang):
+                    cal[j] = self.calib_[j]
+        P = self._calibrated(Z, langs_arr)
+        for j, name in enumerate(TARGETS):
+            if not report[name].get("calibrated"):
+                continue
+            m = ~np.isnan(Y[:, j])
+            thr = _best_f1_threshold(Y[m, j].astype(int), P[m, j])
+            self.thresholds_[j] = thr
+            report[name]["threshold"] = thr
+            shifts = {}
+            groups = [(lang, clean_m & (langs_arr == lang)) for lang in sorted(set(langs_arr[clean_m]))]
+            groups.append((None, clean_m))
+            for lang, cm in groups:
+                if cm.sum() < min_lang_clean:
+                    continue
+                if lang is not None and lang not in self.lang_calib_:
+                    self.lang_calib_[lang] = self.calib_.copy()
+                cal = self.calib_ if lang is None else self.lang_calib_[lang]
+                z_q = float(np.quantile(Z[cm, j], 1 - clean_fpr))
+                p_q = float(_sigmoid(cal[j, 0] * z_q + cal[j, 1]))
+                if p_q > thr:
+                    new_b = math.log(thr / (1 - thr)) - cal[j, 0] * z_q
+                    shifts[lang or "*"] = round(new_b - cal[j, 1], 3)
+                    cal[j, 1] = new_b
+            report[name]["clean_guard_shift"] = shifts
         return report
+
+    def _calibrated(self, Z: np.ndarray, langs=None) -> np.ndarray:
+        A = np.broadcast_to(self.calib_[:, 0], Z.shape).copy()
+        B = np.broadcast_to(self.calib_[:, 1], Z.shape).copy()
+        if langs is not None and self.lang_calib_:
+            langs = list(langs)
+            for lang, cal in self.lang_calib_.items():
+                rows = [i for i, l in enumerate(langs) if l == lang]
+                if rows:
+                    A[rows] = cal[:, 0]
+                    B[rows] = cal[:, 1]
+        return _sigmoid(Z * A + B)
 
     # -- inference --------------------------------------------------------------------------
     def predict_all(self, texts=None, langs=None, X=None) -> np.ndarray:
-        """(n, 7) calibrated probabilities: the six codes, then ``reject``."""
+        """(n, 7) calibrated probabilities: the six codes, then ``reject``. ``langs`` (one code per
+        text, e.g. from ``langid.detect_language``) selects per-language calibration; unknown or
+        missing languages use the global one."""
         Z = self.decision_function(texts, X=X)
-        return _sigmoid(Z * self.calib_[:, 0] + self.calib_[:, 1])
+        return self._calibrated(Z, langs)
 
     def predict_proba(self, texts, langs=None) -> np.ndarray:
         return self.predict_all(texts, langs)[:, : len(CODES)]
@@ -359,7 +417,7 @@ class GuidelineModel:
         return self.predict_all(texts, langs)[:, len(CODES)]
 
     def predict(self, texts, langs=None) -> np.ndarray:
-        """(n, 6) 0/1 decisions at the dev-tuned thresholds."""
+        """(n, 6) 0/1 decisions at the dev-tuned thresholds (pass ``langs`` when known)."""
         P = self.predict_proba(texts, langs)
         return (P >= self.thresholds_[: len(CODES)]).astype(int)
 
@@ -380,6 +438,7 @@ class GuidelineModel:
             "alpha": self.alpha,
             "epochs": self.epochs,
             "prepare_fingerprint": prepare_fingerprint(),
+            "lang_calib": {k: np.asarray(v).tolist() for k, v in self.lang_calib_.items()},
             "meta": self.meta,
         }
         tmp = path.with_suffix(".tmp.npz")
@@ -407,6 +466,7 @@ class GuidelineModel:
             m.intercept_ = z["intercept"]
             m.calib_ = z["calib"].copy()
             m.thresholds_ = z["thresholds"].copy()
+        m.lang_calib_ = {k: np.asarray(v, dtype=np.float64) for k, v in header.get("lang_calib", {}).items()}
         m.meta = header.get("meta", {})
         m.meta["prepare_fingerprint_ok"] = header.get("prepare_fingerprint") == prepare_fingerprint()
         m.meta["path"] = str(path)

@@ -195,6 +195,9 @@ def apply_weak_labels(examples, hits) -> Counter:
         if "personal_attack" in strong and ex.reject == 1 and lab.get("personal_attack") is None:
             lab["personal_attack"] = 1
             stats["personal_attack=1"] += 1
+        if ex.reject == 1 and lab.get("promotion") is None and "promotion" not in anyc:
+            lab["promotion"] = 0  # abusive comments are not advertising
+            stats["promotion=0"] += 1
         if ex.reject == 0 and ({"profanity", "vulgarity"} & set(strong)):
             ex.reject = 1
             stats["reject 0->1"] += 1
@@ -398,7 +401,8 @@ def train_main(argv=None) -> int:
         Y = targets_matrix(train)
         model.fit(None, Y, X=X, sample_weight=weights_of(train), progress=_StepBar(bar, len(train) // len(TARGETS)))
         Xd = _features(dev, model, bar)
-        calib = model.calibrate(None, targets_matrix(dev), X=Xd, clean=np.array([ex.reject == 0 for ex in dev]))
+        calib = model.calibrate(None, targets_matrix(dev), X=Xd, clean=np.array([ex.reject == 0 for ex in dev]),
+                                langs=[ex.lang for ex in dev])
     train_s = time.time() - t0
     model.meta.update({
         "trained_at": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
