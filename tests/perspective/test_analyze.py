@@ -304,14 +304,16 @@ def test_rate_limit_per_key(post_json, screen_key, db):
 
 # --- doNotStore --------------------------------------------------------------------------------------
 
-def test_do_not_store_keeps_the_text_nowhere(analyze, caplog, db):
+def test_do_not_store_keeps_the_text_nowhere(analyze, caplog, db, monkeypatch):
     secret = "Zebulon Quixotic-Marmalade is a f*cking idiot 9d41c7"
     caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="django.db.backends")
+    monkeypatch.setattr(connection, "force_debug_cursor", True)  # log every SQL statement too
     requests = [coral_body(secret), {**coral_body(secret), "requestedAttributes": {"FOO": {}}},
                 {**coral_body(secret), "languages": ["xx"]}, {**coral_body(secret), "spanAnnotations": True}]
     for body in requests:
         analyze(body)
-    assert caplog.records, "logging was captured"
+    assert any(r.name == "django.db.backends" for r in caplog.records), "SQL was logged"
     for record in caplog.records:
         rendered = record.getMessage() + repr(record.args) + repr(getattr(record, "request", ""))
         assert "Quixotic" not in rendered and "9d41c7" not in rendered
@@ -321,3 +323,19 @@ def test_do_not_store_keeps_the_text_nowhere(analyze, caplog, db):
             cur.execute(f'SELECT * FROM "{table}"')
             for row in cur.fetchall():
                 assert not any(isinstance(v, str) and "Quixotic" in v for v in row), table
+
+
+def test_engine_failure_is_a_google_500_that_does_not_log_the_text(analyze, caplog, monkeypatch):
+    secret = "Quixotic-Marmalade 77ab"
+
+    def boom(texts, *a, **k):
+        raise ValueError(f"could not screen {texts[0]!r}")  # an exception that carries the text
+
+    monkeypatch.setattr(engine, "screen_many", boom)
+    caplog.set_level(logging.DEBUG)
+    r = analyze(coral_body(secret))
+    assert r.status_code == 500 and r.json()["error"]["status"] == "INTERNAL"
+    assert secret not in r.content.decode()
+    assert caplog.records
+    for record in caplog.records:
+        assert "Quixotic" not in record.getMessage() + repr(record.args) + repr(record.exc_info)
