@@ -193,7 +193,7 @@ def article_out(article):
 
 def comment_out(comment):
     return {"id": comment.pk, "author_name": comment.author_name, "text": comment.text,
-            "submitted_at": comment.submitted_at}
+            "submitted_at": comment.submitted_at, "removed": comment.erased_at is not None}
 
 
 def one_of(article, url):
@@ -232,7 +232,7 @@ def thread(request, article: Optional[str] = Query(None, min_length=1, descripti
                 raise not_found("No article with this URL, and its site is not on the allow-list.")
             return {"article": None, "comments_open": SitePolicy.current().comments_open_by_default, "count": 0,
                     "max_length": settings.MAJLIS["COMMENT_MAX_LENGTH"], "comments": [], "next_cursor": None}
-    approved = found.comments.approved().only("author_name", "text", "submitted_at", "article_id")
+    approved = found.comments.approved().only("author_name", "text", "submitted_at", "article_id", "erased_at")
     try:
         items, next_cursor = services.keyset_page(approved, cursor or None, limit)
     except services.BadCursor as exc:

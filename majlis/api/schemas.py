@@ -30,8 +30,9 @@ class ArticleOut(Schema):
 class CommentOut(Schema):
     id: int
     author_name: str
-    text: str
+    text: str = Field(description="Exactly as submitted; empty when removed.")
     submitted_at: datetime
+    removed: bool = Field(description="Removed at the author's request (data erasure): show a placeholder.")
 
 
 class ThreadOut(Schema):

@@ -23,6 +23,7 @@ def test_thread_by_slug_lists_only_approved_comments_oldest_first(client, articl
     assert body["comments"][1]["author_name"] == "شیلان"
     assert body["count"] == 2 and body["next_cursor"] is None and body["max_length"] == 2000
     assert body["article"]["slug"] == article.slug and body["comments_open"] is True
+    assert body["comments"][0]["removed"] is False
     # E-mail addresses are never part of the public thread.
     assert "reader@example.org" not in response.content.decode()
 
@@ -45,6 +46,15 @@ def test_thread_by_url_and_unknown_urls(client, article):
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
     response = client.get("/api/v1/comments", {"article": "no-such-article"}, **from_site())
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+def test_comments_removed_at_the_authors_request_are_marked(client, article):
+    from django.utils import timezone
+
+    comment = make_comment(article, "Soon erased")
+    Comment.objects.filter(pk=comment.pk).update(text="", erased_at=timezone.now(), author_name="Removed")
+    body = client.get(f"/api/v1/comments?article={article.slug}", **from_site()).json()
+    assert body["comments"][0]["removed"] is True and body["comments"][0]["text"] == ""
 
 
 def test_closed_article_says_so(client, article):

@@ -50,7 +50,9 @@
         el("span", { "class": "majlis-author", dir: "auto", text: c.author_name }), " ",
         el("time", { datetime: c.submitted_at, text: when(c.submitted_at) })
       ]),
-      el("div", { "class": "majlis-text", dir: "auto", text: c.text })
+      c.removed
+        ? el("p", { "class": "majlis-text majlis-removed" }, [el("em", { text: "Comment removed at the author's request." })])
+        : el("div", { "class": "majlis-text", dir: "auto", text: c.text })
     ]);
   }
 
