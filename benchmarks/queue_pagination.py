@@ -43,6 +43,7 @@ def main():
     admin.close()
     os.environ["DATABASE_URL"] = base.rsplit("/", 1)[0] + "/majlis_bench"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "majlis.settings")
+    os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
     import django
 
     django.setup()
@@ -92,7 +93,8 @@ def main():
     scenarios = {
         "no filter, oldest": QueueFilters(),
         "language=ar": QueueFilters(language="ar"),
-        "article filter": QueueFilters(article="bench-7"),  # 2,500 pending: < 500 pages
+        "article, none pending": QueueFilters(article="bench-7"),
+        "article (2,500 pend.)": QueueFilters(article="bench-9"),
         "category=threat": QueueFilters(category="threat"),
         "sort=risk": QueueFilters(sort="risk"),
     }

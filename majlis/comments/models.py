@@ -90,6 +90,7 @@ class Comment(models.Model):
             models.Index(fields=["status", "-risk", "-id"], name="comment_risk_idx"),
             models.Index(fields=["status", "screening_language", "submitted_at", "id"], name="comment_language_idx"),
             models.Index(fields=["article", "status", "submitted_at", "id"], name="comment_thread_idx"),
+            models.Index(fields=["article", "status", "-priority", "submitted_at", "id"], name="comment_article_queue_idx"),
             models.Index(fields=["fingerprint", "submitted_at"], name="comment_fingerprint_idx"),
             models.Index(fields=["author_email", "submitted_at"], name="comment_email_idx"),
         ]

@@ -37,7 +37,7 @@
 
   function bumpCount(status, delta) {
     var badge = document.querySelector('.tab-count[data-status="' + status + '"]');
-    if (badge) badge.textContent = String(Math.max(0, Number(badge.textContent) + delta));
+    if (badge && !/\+$/.test(badge.textContent)) badge.textContent = String(Math.max(0, Number(badge.textContent) + delta));
   }
 
   function post(url, form) {
