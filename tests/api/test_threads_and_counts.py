@@ -133,6 +133,9 @@ def test_counts_for_many_articles(client, article, read_key):
                  "https://news.example/none": 0, "not-a-url": 0},
         "articles": {"troop-timetable": 2, "missing": 0},
     }
+    # An allow-listed page (article lists) may ask too; another site may not.
+    assert client.get("/api/v1/counts?article=troop-timetable", **from_site()).json()["articles"] == {"troop-timetable": 2}
+    assert client.get("/api/v1/counts?article=troop-timetable", **from_site(OTHER_ORIGIN)).status_code == 403
     assert client.get("/api/v1/counts", **bearer(read_key)).json()["error"]["code"] == "validation_error"
     too_many = "&".join(f"url=https://news.example/{i}" for i in range(101))
     assert client.get(f"/api/v1/counts?{too_many}", **bearer(read_key)).status_code == 400

@@ -24,6 +24,7 @@ def publisher_page(live_url, origin, path):
     return f"""<!doctype html>
 <html lang="{lang}" dir="{direction}"><head><meta charset="utf-8"><title>{title}</title></head>
 <body><h1>{title}</h1><p>The publisher's article.</p>
+<p>Comments: <span data-majlis-count data-article-url="{origin}{path}">?</span></p>
 <div data-majlis-thread data-article-url="{origin}{path}"></div>
 <script src="{live_url}/embed.js" defer></script></body></html>""".encode()
 
@@ -76,6 +77,7 @@ def test_embedded_thread_post_moderate_and_see_it(page, live_server, publisher, 
     page.goto(allowed + "/story-1")
     thread = page.locator("[data-majlis-thread] section.majlis-thread")
     expect(thread.locator("h2")).to_have_text("Comments (0)")
+    expect(page.locator("[data-majlis-count]")).to_have_text("0")
     expect(thread).to_have_attribute("lang", "en")
     expect(thread.locator(".majlis-none")).to_have_text("No comments yet.")
     form = thread.locator("form.majlis-form")
@@ -108,6 +110,7 @@ def test_embedded_thread_post_moderate_and_see_it(page, live_server, publisher, 
 
     page.reload()
     expect(thread.locator("h2")).to_have_text("Comments (1)")
+    expect(page.locator("[data-majlis-count]")).to_have_text("1")
     item = thread.locator("li.majlis-comment")
     expect(item).to_have_count(1)
     expect(item.locator(".majlis-author")).to_have_text("Shilan")
@@ -136,6 +139,8 @@ def test_page_on_an_origin_not_on_the_allow_list_gets_nothing(page, live_server,
     container = page.locator("[data-majlis-thread]")
     expect(container).to_have_attribute("data-majlis-state", "off")
     assert container.evaluate("node => node.childElementCount") == 0
+    page.wait_for_timeout(200)
+    expect(page.locator("[data-majlis-count]")).to_have_text("?")
     # Posting from that page directly is refused by the server, not only by CORS.
     status = page.evaluate(
         """async (api) => {

@@ -1,6 +1,8 @@
 /* Majlis comments for any page:
      <div data-majlis-thread data-article-url="https://news.example/story-1"></div>
      <script src="https://comments.example/embed.js" defer></script>
+   and comment counts in article lists:
+     <span data-majlis-count data-article-url="https://news.example/story-1"></span>
    Plain JavaScript, no framework, no cookies. Every piece of text is set with
    textContent or setAttribute, never parsed as HTML. */
 (function () {
@@ -204,7 +206,31 @@
     document.head.appendChild(el("link", { rel: "stylesheet", href: base + "/static/majlis/embed.css",
       "data-majlis-css": "" }));
   }
-  function start() { Array.prototype.forEach.call(document.querySelectorAll("[data-majlis-thread]"), mount); }
+  // Article lists: <span data-majlis-count data-article-url="..."></span>
+  // gets the number of approved comments; one request per 100 articles.
+  function counts() {
+    var nodes = Array.prototype.slice.call(document.querySelectorAll("[data-majlis-count]"));
+    var urls = [];
+    nodes.forEach(function (node) {
+      var url = node.getAttribute("data-article-url");
+      if (url && urls.indexOf(url) < 0) urls.push(url);
+    });
+    for (var i = 0; i < urls.length; i += 100) {
+      call("GET", "/counts?" + urls.slice(i, i + 100).map(function (u) {
+        return "url=" + encodeURIComponent(u);
+      }).join("&")).then(function (res) {
+        if (!res.ok) return;
+        nodes.forEach(function (node) {
+          var n = res.data.urls[node.getAttribute("data-article-url")];
+          if (n !== undefined) node.textContent = String(n);
+        });
+      }, function () {});
+    }
+  }
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-majlis-thread]"), mount);
+    counts();
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
   window.Majlis = { mount: start };
