@@ -3,7 +3,7 @@ import json
 import logging
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test import override_settings
 
 from majlis.keys.models import ApiKey
@@ -304,15 +304,20 @@ def test_rate_limit_per_key(post_json, screen_key, db):
 
 # --- doNotStore --------------------------------------------------------------------------------------
 
-def test_do_not_store_keeps_the_text_nowhere(analyze, caplog, db, monkeypatch):
+def test_do_not_store_keeps_the_text_nowhere(analyze, caplog, db):
     secret = "Zebulon Quixotic-Marmalade is a f*cking idiot 9d41c7"
     caplog.set_level(logging.DEBUG)
     caplog.set_level(logging.DEBUG, logger="django.db.backends")
-    monkeypatch.setattr(connection, "force_debug_cursor", True)  # log every SQL statement too
     requests = [coral_body(secret), {**coral_body(secret), "requestedAttributes": {"FOO": {}}},
                 {**coral_body(secret), "languages": ["xx"]}, {**coral_body(secret), "spanAnnotations": True}]
-    for body in requests:
-        analyze(body)
+    wrapper = connections["default"]
+    before = wrapper.force_debug_cursor
+    wrapper.force_debug_cursor = True  # log every SQL statement too
+    try:
+        for body in requests:
+            analyze(body)
+    finally:
+        wrapper.force_debug_cursor = before
     assert any(r.name == "django.db.backends" for r in caplog.records), "SQL was logged"
     for record in caplog.records:
         rendered = record.getMessage() + repr(record.args) + repr(getattr(record, "request", ""))
