@@ -15,6 +15,7 @@ from typing import List, Optional
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count, Q
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from ninja import NinjaAPI, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError
@@ -157,6 +158,11 @@ def on_validation_error(request, exc):
     return error_response(request, 400, "validation_error", "Some fields need attention.", fields)
 
 
+@api.exception_handler(RequestDataTooBig)
+def on_too_big(request, exc):
+    return error_response(request, 400, "validation_error", "The request is too large.")
+
+
 @api.exception_handler(Http404)
 def on_404(request, exc):
     return error_response(request, 404, "not_found", "Not found.")
@@ -278,6 +284,8 @@ def counts(request, url: List[str] = Query(None), article: List[str] = Query(Non
 @public.post(
     "/comments", response={202: SubmitOut, **ERRORS, 429: ErrorOut}, auth=[ApiKeyAuth("submit"), AllowedOrigin()],
     summary="Post a comment (stored pending until a moderator approves it)",
+    openapi_extra={"responses": {429: {"headers": {"Retry-After": {
+        "description": "Seconds to wait before posting again.", "schema": {"type": "integer"}}}}}},
 )
 def submit(request, payload: SubmitIn):
     """The same checks, limits and messages as the article page's form.

@@ -142,6 +142,12 @@ def test_malformed_bodies(client, article, body):
     assert response.json()["error"]["code"] == "validation_error"
 
 
+def test_oversized_body(client, article, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = post(client, {"article": article.slug, **GOOD, "text": "x" * 5000}, **from_site())
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
+
+
 def test_length_limit_counts_characters_not_bytes(client, article):
     text = "ئ" * 2000  # 2,000 Sorani characters (4,000 bytes) are allowed
     assert post(client, {"article": article.slug, **GOOD, "text": text}, **from_site()).status_code == 202

@@ -203,6 +203,8 @@ def test_openapi_document_and_docs(client):
                           "/api/v1/moderation/comments/{comment_id}/reject",
                           "/api/v1/moderation/commenters/{commenter_id}/status"}
     assert set(paths["/api/v1/comments"]["post"]["responses"]) >= {"202", "400", "401", "403", "404", "429"}
+    too_many = paths["/api/v1/comments"]["post"]["responses"]["429"]
+    assert "Retry-After" in too_many["headers"] and "application/json" in too_many["content"]
     assert "409" in paths["/api/v1/moderation/comments/{comment_id}/approve"]["post"]["responses"]
     assert schema["components"]["securitySchemes"]["ApiKeyAuth"]["scheme"] == "bearer"
     assert client.get("/api/v1/docs").status_code == 200
