@@ -65,7 +65,8 @@ class Verdict:
         }
 
 
-_QUOTES = re.compile(r"\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”]|'[^'\n]{1,60}'|‘[^’\n]{1,60}’")
+# short quoted segments ("dogs", “traitor”, «خائن»); plain apostrophes are not quotes (she's, it's)
+_QUOTES = re.compile(r"\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|«[^»\n]{1,40}»|„[^“”\n]{1,40}[“”]|(?<!\w)‘[^’\n]{1,40}’(?!\w)")
 
 # identity group + dehumanising noun nearby (English); gated by the group words
 _GROUPS = (r"kurds?|arabs?|turks?|persians?|iranians?|iraqis?|syrians?|afghans?|yazidis?|ezidis?|assyrians?|christians?|"
@@ -213,7 +214,9 @@ class Screener:
         for h in other:
             w = h.weight
             if quotes is None:
-                quotes = [m.span() for m in _QUOTES.finditer(text)] if any(q in text for q in "\"“«„'‘") else []
+                quotes = [m.span() for m in _QUOTES.finditer(text)] if any(q in text for q in "\"“«„‘") else []
+                # a quote that is (almost) the whole comment is the commenter's own voice
+                quotes = [(a, b) for a, b in quotes if (b - a) < 0.6 * len(text.strip())]
             quoted = bool(quotes) and _in_quotes(text, h.start, h.end, quotes)
             per_code.setdefault(h.code, []).append((w, quoted, h.term))
             why = h.why() + (" [quoted]" if quoted else "")

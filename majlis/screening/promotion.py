@@ -114,8 +114,11 @@ _CTA = {
                "sayfamı takip edin|hesabımı takip edin|linke tıkla|linke tıklayın|bio daki link|biodaki link|dm at|dm den yaz|"
                "dmden yaz|bize ulaşın|iletişim için|whatsapp hattı|sipariş için|hemen ara|hemen başvur|hemen sipariş|"
                "ücretsiz kargo|evden para kazan|evden para kazanın|para kazanmak için|deneme bonusu|takipçi satın al|"
-               "takipçi hilesi|kredi başvurusu|satılık"),
-        (0.45, "takip edin|abone|takip et|takipçi|indirim|kampanya|fırsat|bahis|casino|bonus|kripto|yatırım fırsatı|sipariş|whatsapp"),
+               "takipçi hilesi|kredi başvurusu|satılık|fırsatı kaçırmayın|firsati kacirmayin|kaçırmayın|kacirmayin|"
+               "ret yazıp|ret yazip|iptal için sms|iptal icin sms|sms ile gönderin|sms ile gonderin|hemen tıkla|"
+               "hemen tikla|ücretsiz kargo|ucretsiz kargo|kampanyayı kaçırma"),
+        (0.45, "takip edin|abone|takip et|takipçi|indirim|indirimli|kampanya|kampanyası|fırsat|firsat|bahis|casino|bonus|"
+               "kripto|yatırım fırsatı|sipariş|siparis|whatsapp|ücretsiz|ucretsiz|taksit|hediye|gönderin|gonderin"),
         (0.25, "fiyat|kredi|yatırım|instagram|youtube"),
     ],
     "fa": [
