@@ -11,6 +11,7 @@ decisions were made elsewhere: they are not written to the audit log, and
 ImportedItem marks the comment as imported. Pending imported comments are
 screened like new ones; no webhooks fire for imported comments."""
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone as dt_timezone
@@ -53,6 +54,8 @@ class Summary:
     skipped_invalid: Counter = field(default_factory=Counter)
     placeholder_emails: int = 0
     by_status: Counter = field(default_factory=Counter)
+    screened: int = 0
+    screening_seconds: float = 0.0
 
     @property
     def invalid_total(self):
@@ -69,6 +72,8 @@ class Summary:
         if self.placeholder_emails:
             out.append(f"  {self.placeholder_emails} comment(s) had no e-mail address: stored under "
                        f"a non-deliverable placeholder address (…@import.invalid)")
+        if self.screened:
+            out.append(f"Screened {self.screened} pending comment(s) for the queue in {self.screening_seconds:.1f} s")
         return out
 
 
@@ -181,7 +186,10 @@ class Importer:
                 raise ImportFileError(f"{path}: not well-formed XML at line {line}, column {column}: "
                                       f"{describe_parse_error(exc)}") from None
         self.flush()
+        started = time.perf_counter()
         self.screen_pending()
+        self.summary.screened = len(self.pending_to_screen)
+        self.summary.screening_seconds = time.perf_counter() - started
         return self.summary
 
     def check_root(self, elem, head):
@@ -282,13 +290,16 @@ class Importer:
                     wanted[r.email] = (r.submitted_at, r.name)
         if not wanted:
             return
-        found = dict(Commenter.objects.filter(email__in=list(wanted)).values_list("email", "pk"))
+        existing = {e: (pk, first) for e, pk, first in Commenter.objects.filter(email__in=list(wanted))
+                    .values_list("email", "pk", "first_seen")}
+        for email, (pk, first) in existing.items():  # imported history may predate Majlis
+            if wanted[email][0] < first:
+                Commenter.objects.filter(pk=pk).update(first_seen=wanted[email][0])
+        found = {e: pk for e, (pk, _) in existing.items()}
         missing = [Commenter(email=e, first_seen=seen, last_name_used=name)
                    for e, (seen, name) in wanted.items() if e not in found]
         for c in Commenter.objects.bulk_create(missing):
             found[c.email] = c.pk
-        for email, (seen, _) in wanted.items():  # imported history may predate Majlis
-            Commenter.objects.filter(pk=found[email], first_seen__gt=seen).update(first_seen=seen)
         self.commenter_ids.update(found)
 
     def screen_pending(self):
