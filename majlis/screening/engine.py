@@ -53,6 +53,9 @@ class Verdict:
     language: str
     evidence: list = field(default_factory=list)
     text: str = field(default="", repr=False)
+    # overall reject probability: the learned model's "reject" head (when it has one) combined with
+    # the rule scores; None for an empty comment. Not part of to_dict() (the JSON contract).
+    reject: float | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -178,11 +181,18 @@ class Screener:
             rules.append(rule)
             evid.append(ev)
         learned = None
+        learned_reject = None
         if self.model is not None and n:
             try:
-                learned = self.model.predict_proba(list(texts), langs)
+                if hasattr(self.model, "predict_all"):
+                    allp = self.model.predict_all(list(texts), langs)
+                    learned = allp[:, : len(CODES)]
+                    if allp.shape[1] > len(CODES):
+                        learned_reject = allp[:, len(CODES)]
+                else:
+                    learned = self.model.predict_proba(list(texts), langs)
             except Exception:  # a broken model must not take screening down
-                learned = None
+                learned = learned_reject = None
         out = []
         for i, t in enumerate(texts):
             scores = {}
@@ -190,10 +200,15 @@ class Screener:
                 r = rules[i][j]
                 p = float(learned[i, j]) if learned is not None else 0.0
                 scores[c] = round(min(1.0, max(0.0, p, r)), 4)
+            rej = max(rules[i])
+            if learned_reject is not None:
+                rej = max(rej, float(learned_reject[i]))
+            elif learned is not None:
+                rej = max(rej, float(learned[i].max()))
             a = article_texts[i] if i < len(article_texts) else None
             if a:
                 scores["off_topic"] = off_topic_score(t, a)
-            out.append(Verdict(scores, langs[i], evid[i], t))
+            out.append(Verdict(scores, langs[i], evid[i], t, round(min(1.0, rej), 4) if t.strip() else None))
         return out
 
     def _rules(self, text: str):

@@ -100,3 +100,12 @@ def test_random_text_never_crashes(screener, text, article):
         assert 0 <= e["start"] < e["end"] <= len(text)
         assert e["text"] == text[e["start"]:e["end"]]
     assert all(0.0 <= s <= 1.0 for s in d["scores"].values())
+
+
+def test_reject_attribute(screener, full_screener):
+    assert screener.screen("you f*cking idiot").reject >= 0.85
+    assert screener.screen("Thanks for the report from Erbil.").reject < 0.5
+    assert screener.screen("").reject is None
+    v = full_screener.screen("you f*cking idiot")
+    assert v.reject is not None and 0.0 <= v.reject <= 1.0
+    assert "reject" not in v.to_dict()["scores"]
