@@ -23,6 +23,7 @@ article. Comments with fewer than four content words ("Great article!") are capp
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ __all__ = ["CODES", "Evidence", "Verdict", "Screener"]
 
 CODES = ("profanity", "vulgarity", "threat", "personal_attack", "identity_abuse", "promotion")
 _CODE_IDX = {c: i for i, c in enumerate(CODES)}
+MAX_EVIDENCE = 100  # per comment; the scores still use every hit
 
 
 class Evidence(NamedTuple):
@@ -232,7 +234,11 @@ class Screener:
                 quotes = [m.span() for m in _QUOTES.finditer(text)] if any(q in text for q in "\"“«„‘") else []
                 # a quote that is (almost) the whole comment is the commenter's own voice
                 quotes = [(a, b) for a, b in quotes if (b - a) < 0.6 * len(text.strip())]
-            quoted = bool(quotes) and _in_quotes(text, h.start, h.end, quotes)
+                quote_starts = [a for a, _ in quotes]
+            quoted = False
+            if quotes:
+                k = bisect.bisect_right(quote_starts, h.start) - 1
+                quoted = k >= 0 and h.end <= quotes[k][1]
             per_code.setdefault(h.code, []).append((w, quoted, h.term))
             why = h.why() + (" [quoted]" if quoted else "")
             evidence.append(Evidence(h.start, h.end, h.code, why))
@@ -261,6 +267,8 @@ class Screener:
         for h in promo.hits:
             evidence.append(Evidence(h.start, h.end, "promotion", h.why))
         evidence.sort(key=lambda e: (e.start, e.end, e.code))
+        if len(evidence) > MAX_EVIDENCE:
+            evidence = evidence[:MAX_EVIDENCE]
         if len(evidence) > 1:
             seen = set()
             uniq = []

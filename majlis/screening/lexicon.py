@@ -396,12 +396,17 @@ class Lexicon:
                 if old is None or h.weight > old.weight:
                     best[key] = h
         hits = sorted(best.values(), key=lambda h: (h.start, -h.end, h.code))
-        # drop hits strictly contained in a stronger hit of the same code
+        # drop hits strictly contained in a stronger hit of the same code (linear: only spans still open)
         out: list[Hit] = []
+        active: dict[str, list] = {}
         for h in hits:
-            if any(o.code == h.code and o.start <= h.start and h.end <= o.end and (o.start, o.end) != (h.start, h.end)
-                   and o.weight >= h.weight for o in out):
+            act = [o for o in active.get(h.code, ()) if o.end > h.start]
+            if any(o.start <= h.start and h.end <= o.end and (o.start, o.end) != (h.start, h.end)
+                   and o.weight >= h.weight for o in act):
+                active[h.code] = act
                 continue
+            act.append(h)
+            active[h.code] = act
             out.append(h)
         return out
 
