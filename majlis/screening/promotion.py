@@ -62,6 +62,14 @@ _PROFILE = re.compile(r"youtube\.com/(?:c/|channel|@|user)|instagram\.com|tiktok
 _MESSAGING = re.compile(r"(?:^|//|\.|\b)(?:t\.me|wa\.me|chat\.whatsapp\.com|api\.whatsapp\.com|telegram\.me)\b",
                         re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SHORTCODE = re.compile(
+    r"(?i:\b(?:txt|text|sms|reply|send)\b)\s+[\"']?[A-Z0-9]{1,10}[\"']?\s+(?i:to)\s+\d{4,6}\b"
+    r"|(?i:\b(?:yaz|gonder|gönder)\w*\b[^.\n]{0,20}?\b\d{4,6}'?(?:a|e|ya|ye)\b)"
+    r"|(?i:\b\d{4,6}'?(?:a|e|ya|ye)\b[^.\n]{0,15}?\b(?:yaz|gonder|gönder))"
+    r"|(?:ارسل|أرسل)[^.\n]{0,30}?(?:الى|إلى)\s*\d{4,6}")
+_DISCOUNT = re.compile(r"(?:%\s?\d{1,2}|\d{1,2}\s?%)(?:\s?\+\s?%?\s?\d{1,2}%?)?\s*(?:'?(?:ye|ya|e|a)?\s*varan\s*)?"
+                       r"(?:net\s+|büyük\s+|buyuk\s+)?(?:indirim|discount|off|sale|خصم|تخفیف|تخفيض|تخفيضات|داشکاندن)",
+                       re.IGNORECASE)
 _URL_PRE = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}|://")
 _DIGIT_RUN = re.compile(r"\d+")
 _CUR_WORDS = ("$", "€", "£", "₺", "usd", "dollar", "euro", "iqd", "dinar", " tl", "0tl", "lira", "toman", "rial", "دينار",
@@ -79,9 +87,12 @@ _CTA = {
                "guaranteed profit|guaranteed returns|investment opportunity|crypto signals|forex signals|free followers|"
                "buy followers|promo code|use my code|use code|discount code|join my group|join our group|join my channel|"
                "join our channel|apply now|limited offer|special offer|free shipping|cash prize|you have won|claim your prize|"
-               "loan offer|instant loan|quick loan|best price|for sale|we deliver"),
+               "loan offer|instant loan|quick loan|best price|we deliver|free entry|claim your|"
+               "you are a winner|you have been selected|txt stop|text stop|reply stop|reply yes|free ringtone|"
+               "won a prize|won a guaranteed|call free|free msg|freemsg"),
         (0.45, "whatsapp|telegram|subscribe|my channel|our channel|my page|my youtube|my instagram|my tiktok|contact us|"
-              "call us|discount|giveaway|casino|betting|bitcoin investment|earn|cheap|sale|order|hiring"),
+              "call us|discount|giveaway|casino|betting|bitcoin investment|earn|cheap|sale|order|hiring|winner|prize|for sale|"
+              "ringtone|txt|urgent|awarded|claim"),
         (0.25, "bitcoin|crypto|forex|binance|usdt|loan|loans|instagram|youtube|tiktok|follow|price|offer|buy"),
     ],
     "ar": [
@@ -90,8 +101,10 @@ _CTA = {
                "تابع صفحتي|تابعوا صفحتي|زوروا صفحتي|زوروا قناتي|الرابط في البايو|رابط في البايو|اضغط على الرابط|اضغط هنا|"
                "للطلب|اطلب الان|اطلبي الان|للحجز|توصيل مجاني|عرض خاص|عروض خاصة|الربح من الانترنت|الربح من البيت|"
                "العمل من المنزل|العمل من البيت|ربح مضمون|ارباح مضمونة|زيادة متابعين|متابعين حقيقيين|قرض فوري|قروض فورية|"
-               "كود خصم|كود الخصم|سجل الان|انضم الى قناتي|انضموا|للاستفسار"),
+               "كود خصم|كود الخصم|سجل الان|انضم الى قناتي|انضموا|للاستفسار|افضل منتج|منتج طبيعي|للتخسيس|اطلبه الان|"
+               "متوفر الان|الدفع عند الاستلام|التوصيل مجاني|توصيل لجميع"),
         (0.45, "واتساب|واتس|واتس اب|تلغرام|تليجرام|تيليجرام|سناب|خصم|عروض|تخفيضات|للبيع|اربح|بيتكوين|عملات رقمية|تداول|"
+              "تخسيس|مجانا|منتج|التوصيل|"
               "استثمار مضمون|متابعين|قناتي|صفحتي|حسابي"),
         (0.25, "سعر|الاسعار|قرض|قروض|استثمار|انستقرام|انستغرام|يوتيوب|تيك توك|شراء"),
     ],
@@ -116,7 +129,8 @@ _CTA = {
                "ücretsiz kargo|evden para kazan|evden para kazanın|para kazanmak için|deneme bonusu|takipçi satın al|"
                "takipçi hilesi|kredi başvurusu|satılık|fırsatı kaçırmayın|firsati kacirmayin|kaçırmayın|kacirmayin|"
                "ret yazıp|ret yazip|iptal için sms|iptal icin sms|sms ile gönderin|sms ile gonderin|hemen tıkla|"
-               "hemen tikla|ücretsiz kargo|ucretsiz kargo|kampanyayı kaçırma"),
+               "hemen tikla|ücretsiz kargo|ucretsiz kargo|kampanyayı kaçırma|mersis|sms iptal|smsiptal|ret yaz|"
+               "sms almak istemiyorsanız|sms almak istemiyorsaniz|sms almamak için|sms almamak icin"),
         (0.45, "takip edin|abone|takip et|takipçi|indirim|indirimli|kampanya|kampanyası|fırsat|firsat|bahis|casino|bonus|"
                "kripto|yatırım fırsatı|sipariş|siparis|whatsapp|ücretsiz|ucretsiz|taksit|hediye|gönderin|gonderin"),
         (0.25, "fiyat|kredi|yatırım|instagram|youtube"),
@@ -214,7 +228,7 @@ def detect_promotion(text: str, norm: Normalised | None = None, cta_hits=None) -
             if _MESSAGING.search(u):
                 hits.append(PromoHit(s, e, "link", 0.85, f"messaging / invite link {u!r}"))
             elif _SHORTENERS.search(u):
-                hits.append(PromoHit(s, e, "link", 0.7, f"short link {u!r}"))
+                hits.append(PromoHit(s, e, "link", 0.5, f"short link {u!r}"))
             elif _NEWS.search(host):
                 hits.append(PromoHit(s, e, "link", 0.15, "link to a news source"))
             elif _SHOP.search(host) or _PROFILE.search(u):
@@ -241,6 +255,14 @@ def detect_promotion(text: str, norm: Normalised | None = None, cta_hits=None) -
         if any(w in tl for w in _CUR_WORDS):
             for m in _PRICE.finditer(t):
                 hits.append(PromoHit(m.start(), m.end(), "price", 0.2, "price / currency amount"))
+    if nd:
+        if "%" in t or "٪" in text:
+            for m in _DISCOUNT.finditer(t):
+                # "%70 indirim" (sign first: Turkish / Persian ad style) is a stronger cue than "15% discount"
+                w = 0.6 if m.group(0)[0] == "%" else 0.5
+                hits.append(PromoHit(m.start(), m.end(), "discount", w, "percentage discount"))
+        for m in _SHORTCODE.finditer(t):
+            hits.append(PromoHit(m.start(), m.end(), "shortcode", 0.8, "text-to-short-code instruction"))
     if cta_hits is None:
         if norm is None:
             norm = normalise(text)
@@ -268,6 +290,8 @@ def _score(hits: list[PromoHit]) -> float:
         p *= 0.8
     score = 1.0 - p
     if not strong:
-        # only weak cues (prices, plain links, "buy", "offer", handles): never enough on their own
-        score = min(score, 0.45)
+        # only weak cues (prices, plain links, "buy", "offer", handles): not enough on their own, unless
+        # three different kinds of cue come together (a link + a price + "discount" in one comment)
+        kinds = len([k for k in best if k != "price"])
+        score = min(score, 0.7 if kinds >= 3 else 0.45)
     return round(min(1.0, score), 4)

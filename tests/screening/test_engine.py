@@ -109,3 +109,14 @@ def test_reject_attribute(screener, full_screener):
     v = full_screener.screen("you f*cking idiot")
     assert v.reject is not None and 0.0 <= v.reject <= 1.0
     assert "reject" not in v.to_dict()["scores"]
+
+
+def test_long_adversarial_input_is_bounded(screener):
+    import time
+
+    text = "ئەو fuck 7mar " * 1500 + "a." * 3000 + "0750-" * 1000
+    t0 = time.perf_counter()
+    v = screener.screen(text)
+    assert time.perf_counter() - t0 < 10
+    assert len(v.evidence) <= 100
+    assert v.scores["profanity"] >= 0.85

@@ -66,3 +66,19 @@ def test_random_text(text):
     assert 0.0 <= r.score <= 1.0
     for h in r.hits:
         assert 0 <= h.start < h.end <= len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Text FA to 87121 to receive entry", "%70 NET INDIRIM basladi!", "SMS almamak icin RET yaz 3347'ye gonderiniz",
+    "افضل منتج للتخسيس", "shop.example.com 99.99TL %50 indirim",
+])
+def test_spam_patterns(text):
+    assert detect_promotion(text).score >= 0.5, detect_promotion(text).hits
+
+
+@pytest.mark.parametrize("text", [
+    "send troops to 5000 villages", "The government will send 2500 soldiers", "Prices rose 5% in 2021",
+    "The tax cut of 15% will cost $2 billion, officials said", "We lost 10% of our sales",
+])
+def test_news_numbers_are_not_spam(text):
+    assert detect_promotion(text).score < 0.5, detect_promotion(text).hits
