@@ -92,13 +92,22 @@ def enqueue(delivery_id, number, run_after=None):
 
 
 def on_comment_submitted(sender, comment, **kwargs):
-    emit("comment.submitted", comment_data(comment))
+    _safely(lambda: emit("comment.submitted", comment_data(comment)), comment)
 
 
 def on_comment_decided(sender, comment, entry, **kwargs):
     event = DECISION_EVENTS.get(entry.action)
     if event:  # undo is not an event
-        emit(event, comment_data(comment, entry))
+        _safely(lambda: emit(event, comment_data(comment, entry)), comment)
+
+
+def _safely(send, comment):
+    # The comment or decision is already committed: a webhook problem must
+    # not turn the reader's or moderator's request into an error.
+    try:
+        send()
+    except Exception:
+        log.exception("webhook.emit_failed", comment_id=comment.pk)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

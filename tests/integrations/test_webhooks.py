@@ -171,3 +171,16 @@ def test_endpoint_admin_add_form(admin_client):
     assert response.status_code == 302, response.content[:2000]
     endpoint = WebhookEndpoint.objects.get()
     assert endpoint.events == ["comment.approved", "comment.reversed"] and endpoint.secret.startswith("whsec_")
+
+
+def test_a_webhook_failure_never_breaks_a_decision(immediate_tasks, article, moderator, monkeypatch):
+    WebhookEndpoint.objects.create(url="http://127.0.0.1:9/", events=ALL)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(webhooks, "emit", broken)
+    comment = post(article)
+    actions.approve(comment.pk, actor=moderator)
+    comment.refresh_from_db()
+    assert comment.status == "approved"

@@ -41,6 +41,8 @@ class Command(BaseCommand):
         elapsed = time.perf_counter() - started
         for line in summary.lines():
             self.stdout.write(line)
-        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = usage.ru_utime + usage.ru_stime
         rate = summary.comments_imported / elapsed if elapsed else 0
-        self.stdout.write(f"Took {elapsed:.1f} s ({rate:,.0f} comments/s), peak RSS {peak_kib / 1024:.0f} MiB")
+        self.stdout.write(f"Took {elapsed:.1f} s ({rate:,.0f} comments/s; {cpu:.1f} CPU s), "
+                          f"peak RSS {usage.ru_maxrss / 1024:.0f} MiB")
