@@ -183,8 +183,12 @@ class Importer:
                             parent.remove(elem)  # bounded memory: drop what is done
             except ET.ParseError as exc:
                 line, column = exc.position
+                self.flush()
+                done = (f" The {self.summary.comments_imported} comment(s) before that point were imported; "
+                        f"importing the complete file adds the rest and nothing twice."
+                        if self.summary.comments_imported else "")
                 raise ImportFileError(f"{path}: not well-formed XML at line {line}, column {column}: "
-                                      f"{describe_parse_error(exc)}") from None
+                                      f"{describe_parse_error(exc)}.{done}") from None
         self.flush()
         started = time.perf_counter()
         self.screen_pending()

@@ -143,3 +143,17 @@ def test_majlis_cli_runs_import(fixtures_dir, capsys):
 
     main(["import", "disqus", str(fixtures_dir / "disqus-export.xml"), "--no-progress"])
     assert "5 imported" in capsys.readouterr().out
+
+
+def test_truncated_file_then_complete_file_imports_everything_once(tmp_path, fixtures_dir, monkeypatch):
+    from majlis.integrations import importers
+
+    monkeypatch.setattr(importers, "BATCH", 1)  # flush every record, as a large file would
+    text = (fixtures_dir / "disqus-export.xml").read_text()
+    path = tmp_path / "truncated.xml"
+    path.write_text(text[: text.index('<post dsq:id="9004">') + 40])
+    with pytest.raises(ImportFileError, match="3 comment.s. before that point were imported"):
+        DisqusImporter().run(path)
+    summary = DisqusImporter().run(fixtures_dir / "disqus-export.xml")
+    assert summary.comments_imported == 2 and summary.skipped_duplicate == 3
+    assert Comment.objects.count() == 5
