@@ -67,6 +67,7 @@ _SHORTCODE = re.compile(
     r"|(?i:\b(?:yaz|gonder|gönder)\w*\b[^.\n]{0,20}?\b\d{4,6}'?(?:a|e|ya|ye)\b)"
     r"|(?i:\b\d{4,6}'?(?:a|e|ya|ye)\b[^.\n]{0,15}?\b(?:yaz|gonder|gönder))"
     r"|(?:ارسل|أرسل)[^.\n]{0,30}?(?:الى|إلى)\s*\d{4,6}")
+_SHORTCODE_WORDS = ("txt", "text", "sms", "reply", "send", "yaz", "gonder", "gönder", "ارسل", "أرسل")
 _DISCOUNT = re.compile(r"(?:%\s?\d{1,2}|\d{1,2}\s?%)(?:\s?\+\s?%?\s?\d{1,2}%?)?\s*(?:'?(?:ye|ya|e|a)?\s*varan\s*)?"
                        r"(?:net\s+|büyük\s+|buyuk\s+)?(?:indirim|discount|off|sale|خصم|تخفیف|تخفيض|تخفيضات|داشکاندن)",
                        re.IGNORECASE)
@@ -261,8 +262,10 @@ def detect_promotion(text: str, norm: Normalised | None = None, cta_hits=None) -
                 # "%70 indirim" (sign first: Turkish / Persian ad style) is a stronger cue than "15% discount"
                 w = 0.6 if m.group(0)[0] == "%" else 0.5
                 hits.append(PromoHit(m.start(), m.end(), "discount", w, "percentage discount"))
-        for m in _SHORTCODE.finditer(t):
-            hits.append(PromoHit(m.start(), m.end(), "shortcode", 0.8, "text-to-short-code instruction"))
+        tl = t.lower()
+        if any(k in tl for k in _SHORTCODE_WORDS):
+            for m in _SHORTCODE.finditer(t):
+                hits.append(PromoHit(m.start(), m.end(), "shortcode", 0.8, "text-to-short-code instruction"))
     if cta_hits is None:
         if norm is None:
             norm = normalise(text)
