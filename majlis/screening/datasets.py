@@ -672,7 +672,7 @@ _SYN = {
                   "displaced families", "Muslims", "immigrants", "gay people"],
         "issue": ["the budget", "oil exports", "the elections", "reconstruction", "salaries", "the water crisis",
                   "the disputed territories", "security", "the new constitution"],
-        "op": ["The government must protect {g} in {p}.", "{G} have lived in {p} for centuries.",
+        "op": ["Source for anyone interested: {u} - the report on {i} is worth reading.", "According to this article {u}, the attack on {p} was planned for weeks.", "The government must protect {g} in {p}.", "{G} have lived in {p} for centuries.",
                "Discrimination against {g} is a real problem and should be reported.",
                "{G} and {g2} leaders met to discuss {i}.", "Why did the army fail to stop the attack on {p}?",
                "The assassination of the mayor of {p} was a political crime that must be investigated.",
@@ -697,7 +697,7 @@ _SYN = {
                   "النازحين", "النساء", "المسلمين", "اليهود", "الأقليات"],
         "issue": ["الموازنة", "رواتب الموظفين", "الانتخابات", "إعادة الإعمار", "تصدير النفط", "أزمة المياه",
                   "المناطق المتنازع عليها", "الأمن"],
-        "op": ["يجب على الحكومة حماية {g} في {p}.", "{G} يعيشون في {p} منذ قرون.", "التمييز ضد {g} مشكلة حقيقية.",
+        "op": ["المصدر لمن يريد التأكد: {u} والتقرير عن {i} مهم.", "حسب هذا الرابط {u} فإن الهجوم على {p} كان مخططا له.", "يجب على الحكومة حماية {g} في {p}.", "{G} يعيشون في {p} منذ قرون.", "التمييز ضد {g} مشكلة حقيقية.",
                "اجتمع ممثلو {g} و{g2} لمناقشة {i}.", "لماذا فشل الجيش في منع الهجوم على {p}؟",
                "اغتيال محافظ {p} جريمة سياسية يجب التحقيق فيها.", "يجب هزيمة داعش عسكريا ومساعدة {g} في {p}.",
                "الغارات الجوية لن تحل مشكلة {i}.", "المقال منحاز ضد {g} ويتجاهل {i}.",
@@ -719,7 +719,7 @@ _SYN = {
         "group": ["Kürtler", "Araplar", "Türkmenler", "Ezidiler", "Hristiyanlar", "Şiiler", "Sünniler",
                   "Suriyeli mülteciler", "kadınlar", "Müslümanlar", "Yahudiler", "Ermeniler", "göçmenler"],
         "issue": ["bütçe", "petrol ihracatı", "seçimler", "yeniden yapılanma", "maaşlar", "su krizi", "güvenlik"],
-        "op": ["{G} ve {g2} temsilcileri {i} konusunu görüştü.", "{G} için daha fazla yardım gerekiyor.",
+        "op": ["İlgilenenler için kaynak: {u} {i} raporu okunmaya değer.", "Bu habere göre {u} {p} saldırısı haftalardır planlanıyordu.", "{G} ve {g2} temsilcileri {i} konusunu görüştü.", "{G} için daha fazla yardım gerekiyor.",
                "{G} yüzyıllardır {p} bölgesinde yaşıyor.", "Ordu {p} saldırısını neden önleyemedi?",
                "{p} valisine yapılan suikast siyasi bir suçtur ve soruşturulmalı.",
                "IŞİD askeri olarak yenilmeli ama {p} bölgesindeki siviller de korunmalı.",
@@ -738,7 +738,7 @@ _SYN = {
         "group": ["کردها", "عرب‌ها", "ترکمن‌ها", "ایزدی‌ها", "مسیحیان", "شیعیان", "سنی‌ها", "پناهجویان افغان", "زنان",
                   "بلوچ‌ها", "یهودیان", "مهاجران", "بهائیان"],
         "issue": ["بودجه", "صادرات نفت", "انتخابات", "بازسازی", "حقوق کارمندان", "بحران آب", "امنیت"],
-        "op": ["دولت باید از {g} در {p} محافظت کند.", "تبعیض علیه {g} یک مشکل واقعی است.",
+        "op": ["منبع برای علاقه‌مندان: {u} گزارش درباره {i} خواندنی است.", "طبق این خبر {u} حمله به {p} از هفته‌ها قبل برنامه‌ریزی شده بود.", "دولت باید از {g} در {p} محافظت کند.", "تبعیض علیه {g} یک مشکل واقعی است.",
                "نمایندگان {g} و {g2} درباره {i} گفتگو کردند.", "چرا ارتش نتوانست جلوی حمله به {p} را بگیرد؟",
                "ترور فرماندار {p} یک جنایت سیاسی است و باید بررسی شود.", "حملات هوایی مشکل {i} را حل نمی‌کند.",
                "تروریسم دین ندارد و {g} بیشترین آسیب را از داعش دیدند.", "جنگ در {p} همه چیز را نابود کرد.",
@@ -756,12 +756,17 @@ _SYN = {
         "group": ["کوردەکان", "عەرەبەکان", "تورکمانەکان", "ئێزیدییەکان", "مەسیحییەکان", "شیعەکان", "سوننەکان",
                   "پەنابەران", "ئافرەتان", "ئاوارەکان"],
         "issue": ["بودجە", "مووچە", "هەڵبژاردن", "نەوت", "ئاو", "ئاسایش"],
-        "op": ["حکومەت دەبێت پارێزگاری لە {g} بکات لە {p}.", "جیاکاری دژی {g} کێشەیەکی ڕاستەقینەیە.",
+        "op": ["سەرچاوە بۆ ئەوانەی دەیانەوێت: {u} ڕاپۆرتەکە دەربارەی {i} گرنگە.", "بەپێی ئەم هەواڵە {u} هێرشەکەی سەر {p} پلانی بۆ دانرابوو.", "حکومەت دەبێت پارێزگاری لە {g} بکات لە {p}.", "جیاکاری دژی {g} کێشەیەکی ڕاستەقینەیە.",
                "نوێنەرانی {g} و {g2} دەربارەی {i} گفتوگۆیان کرد.", "بۆچی سوپا نەیتوانی ڕێگری لە هێرشەکەی {p} بکات؟",
                "داعش دەبێت بە سەربازی تێک بشکێنرێت.", "شەڕ لە {p} هەموو شتێکی وێران کرد.",
                "ئەم ڕاپۆرتە دەربارەی {i} لایەنگیرە.", "تیرۆر ئایینی نییە و {g} زۆر زیانیان لە داعش بینی."],
     },
 }
+
+
+_NEWS_URLS = ["https://www.rudaw.net/english/middleeast/iraq/291120261", "https://www.bbc.com/news/world-middle-east-6712",
+              "www.un.org/en/observances/report", "https://reliefweb.int/report/iraq/situation-report",
+              "https://www.kurdistan24.net/en/story/38211", "https://www.aljazeera.net/news/2026/11/28"]
 
 
 def load_synthetic_negatives(d: Path | None = None, per_lang: int = 700, seed: int = 7) -> Iterator[Example]:
@@ -780,11 +785,73 @@ def load_synthetic_negatives(d: Path | None = None, per_lang: int = 700, seed: i
             else:
                 g, g2 = rng.sample(t["group"], 2)
                 s = rng.choice(t["op"]).format(g=g, G=g[:1].upper() + g[1:], g2=g2, p=rng.choice(t["place"]),
-                                               i=rng.choice(t["issue"]))
+                                               i=rng.choice(t["issue"]), u=rng.choice(_NEWS_URLS))
             if s in seen:
                 continue
             seen.add(s)
             yield _ex(s, lang, _clean(promotion=0), "synthetic-news-negatives", "train", reject=0)
+
+
+_PROMO = {
+    "en": ["Check out my channel {u}", "Subscribe to my YouTube channel for more videos like this!",
+           "Follow me on Instagram @{h} for daily tips", "Earn {n} dollars per week working from home, visit {u}",
+           "Best prices on {prod}, order now on WhatsApp {ph}", "Get a loan in 24 hours, no credit check! Call {ph}",
+           "Invest in bitcoin with our expert team and double your money: {u}",
+           "I make {n}$ a day with this simple trick, click here {u}", "Cheap {prod} in Erbil, book at {u}",
+           "Visit my page and like please {u}", "DM me for the best deal on {prod}", "Buy followers and likes cheap: {u}",
+           "Forex signals with 95% accuracy, join our Telegram {u}", "Hey guys please check my new video {u} thanks",
+           "Looking for {prod}? We deliver to all of Kurdistan, call {ph}"],
+    "ar": ["تابعوا قناتي على يوتيوب {u}", "اشترك في قناتي ليصلك كل جديد", "للطلب والاستفسار واتساب {ph}",
+           "اربح {n} دولار يوميا من البيت، سجل الآن {u}", "أفضل الأسعار على {prod} اطلب الآن {ph}",
+           "قرض سريع بدون كفيل اتصل {ph}", "استثمر في البيتكوين وضاعف أرباحك {u}", "زوروا صفحتي على انستغرام @{h}",
+           "توصيات فوركس مجانية انضم لقناتنا على تلغرام {u}", "عروض خاصة على {prod} والتوصيل مجاني لجميع المحافظات {ph}"],
+    "tr": ["Kanalıma abone olun {u}", "Instagram hesabımı takip edin @{h}", "Evden çalışarak günde {n} TL kazan, hemen tıkla {u}",
+           "{prod} en uygun fiyatlarla, sipariş için WhatsApp {ph}", "Kredi notuna bakmadan anında kredi, ara {ph}",
+           "Bitcoin yatırımı ile paranı ikiye katla {u}", "Bedava takipçi ve beğeni için tıkla {u}",
+           "Telegram kanalımıza katılın, forex sinyalleri {u}"],
+    "fa": ["کانال یوتیوب من را دنبال کنید {u}", "پیج اینستاگرام ما را فالو کنید @{h}",
+           "کسب درآمد روزانه {n} دلار از خانه، ثبت نام کنید {u}", "بهترین قیمت {prod}، سفارش در واتساپ {ph}",
+           "وام فوری بدون ضامن، تماس بگیرید {ph}", "سرمایه گذاری در بیت کوین و سود تضمینی {u}", "خرید فالوور ارزان {u}",
+           "به کانال تلگرام ما بپیوندید {u}"],
+    "ckb": ["سەبسکرایبی کەناڵەکەم بکەن {u}", "پەیجی ئینستاگرامەکەمان فۆڵۆ بکەن @{h}",
+            "ڕۆژانە {n} دۆلار لە ماڵەوە قازانج بکە {u}", "باشترین نرخ بۆ {prod}، بۆ داواکردن واتسئاپ {ph}",
+            "قەرزی خێرا بەبێ کەفیل پەیوەندی بکە {ph}", "بۆ زانیاری زیاتر سەردانی ماڵپەڕەکەمان بکەن {u}"],
+}
+_PROMO_FILL = {
+    "u": ["www.bestdeal-shop.com", "http://bit.ly/2xYz9Q", "t.me/signals_vip", "https://youtube.com/c/mychannel",
+          "www.earn-online.net/ref=123", "https://instagram.com/shop.erbil", "goo.gl/abc12"],
+    "ph": ["+964 750 123 4567", "0770 987 6543", "+90 532 111 2233", "00989121234567", "07501234567", "+964-751-555-0101"],
+    "h": ["best_deals_iq", "erbil_shop", "crypto_king", "slemani.store", "beauty_tips_krd"],
+    "n": ["100", "250", "500", "1000", "3000"],
+    "prod": {"en": ["iPhones", "weight loss pills", "gold jewellery", "used cars", "perfume", "apartments", "hotels"],
+             "ar": ["الهواتف", "حبوب التنحيف", "العطور", "السيارات", "الذهب"],
+             "tr": ["Telefonlar", "Zayıflama hapları", "Parfümler", "Araba kiralama"],
+             "fa": ["گوشی", "قرص لاغری", "عطر", "طلا"],
+             "ckb": ["مۆبایل", "حەبی لاوازبوون", "بۆن", "ئۆتۆمبێل"]},
+}
+
+
+def load_synthetic_promotion(d: Path | None = None, per_lang: int = 160, seed: int = 11) -> Iterator[Example]:
+    """In-house comment-style promotion (channels, follows, WhatsApp numbers, loans, crypto) in
+    five languages: positives for ``promotion`` only (the English hold-out is YouTube spam). Train only."""
+    import random
+
+    rng = random.Random(seed)
+    for lang, tpls in _PROMO.items():
+        seen = set()
+        tries = 0
+        while len(seen) < per_lang and tries < per_lang * 30:
+            tries += 1
+            f = {k: rng.choice(v) for k, v in _PROMO_FILL.items() if k != "prod"}
+            f["prod"] = rng.choice(_PROMO_FILL["prod"][lang])
+            s = rng.choice(tpls).format(**f)
+            if rng.random() < 0.3:
+                s = s + " " + rng.choice(["🔥", "👇👇", "!!!", "💰💰", "✅", ""])
+            if s in seen:
+                continue
+            seen.add(s)
+            yield _ex(s, lang, _labels(profanity=0, vulgarity=0, threat=0, personal_attack=0, identity_abuse=0,
+                                       promotion=1), "synthetic-promotion", "train", reject=1)
 
 
 LOADERS: dict[str, Callable[[Path], Iterator[Example]]] = {
@@ -816,8 +883,9 @@ LOADERS: dict[str, Callable[[Path], Iterator[Example]]] = {
     "persian-phate": load_phate,
     "persian-parsoffensive": load_parsoffensive,
     "synthetic-news-negatives": load_synthetic_negatives,
+    "synthetic-promotion": load_synthetic_promotion,
 }
-IN_HOUSE = {"synthetic-news-negatives"}
+IN_HOUSE = {"synthetic-news-negatives", "synthetic-promotion"}
 
 HOLDOUT_NOTES = {
     "en-civil-comments-toxic-spans": "hold-out: threat, profanity (also personal_attack, identity_abuse)",

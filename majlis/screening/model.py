@@ -79,9 +79,7 @@ def _fallback_fold(text: str) -> str:  # pragma: no cover - only without the eng
     return re.sub(r"(.)\1{2,}", r"\1\1", t)
 
 
-def prepare(text: str) -> str:
-    """Raw comment -> the folded string the model's features are computed on."""
-    t = str(text or "")
+def _premask(t: str) -> str:
     if "<" in t or "_x" in t or "[" in t or "URL" in t or "url" in t or "RT" in t or "@" in t:
         t = _RX_MASKS.sub(_mask_sub, t)
     if "@" in t:
@@ -91,6 +89,21 @@ def prepare(text: str) -> str:
         t = _RX_URL.sub(" xurl ", t)
     if _RX_HAS_DIGITS.search(t):
         t = _RX_PHONE.sub(" xphone ", t)
+    return t
+
+
+def prepare(text: str, normalised=None) -> str:
+    """Raw comment -> the folded string the model's features are computed on.
+
+    ``normalised``: optional ``normalise(text)`` result (or its ``.text``) already computed by the
+    caller (the engine); reused whenever masking does not change the text, so the result is
+    identical to ``prepare(text)`` but the folding is not paid twice."""
+    t = str(text or "")
+    if normalised is not None and _engine_normalise is not None:
+        if _premask(t) == t:
+            folded = normalised if isinstance(normalised, str) else normalised.text
+            return " ".join(folded.split())
+    t = _premask(t)
     if _engine_normalise is not None:
         t = _engine_normalise(t).text
     else:  # pragma: no cover
@@ -260,8 +273,13 @@ class GuidelineModel:
         self.meta: dict = {}
 
     # -- features ---------------------------------------------------------------------------
-    def transform(self, texts: Sequence[str], prepared: bool = False) -> sp.csr_matrix:
-        prep = list(texts) if prepared else [prepare(t) for t in texts]
+    def transform(self, texts: Sequence[str], prepared: bool = False, normalised=None) -> sp.csr_matrix:
+        if prepared:
+            prep = list(texts)
+        elif normalised is not None:
+            prep = [prepare(t, nz) for t, nz in zip(texts, normalised)]
+        else:
+            prep = [prepare(t) for t in texts]
         return featurize(prep, n_bits=self.n_bits, char_ns=self.char_ns)
 
     # -- training ---------------------------------------------------------------------------
@@ -306,9 +324,9 @@ class GuidelineModel:
         self.intercept_ = intercept
         return self
 
-    def decision_function(self, texts=None, X=None) -> np.ndarray:
+    def decision_function(self, texts=None, X=None, normalised=None) -> np.ndarray:
         if X is None:
-            X = self.transform(texts)
+            X = self.transform(texts, normalised=normalised)
         if self.coef_ is None:
             raise RuntimeError("model is not fitted")
         return np.asarray(X @ self.coef_, dtype=np.float64) + self.intercept_
@@ -403,18 +421,21 @@ class GuidelineModel:
         return _sigmoid(Z * A + B)
 
     # -- inference --------------------------------------------------------------------------
-    def predict_all(self, texts=None, langs=None, X=None) -> np.ndarray:
+    def predict_all(self, texts=None, langs=None, X=None, normalised=None) -> np.ndarray:
         """(n, 7) calibrated probabilities: the six codes, then ``reject``. ``langs`` (one code per
         text, e.g. from ``langid.detect_language``) selects per-language calibration; unknown or
-        missing languages use the global one."""
-        Z = self.decision_function(texts, X=X)
+        missing languages use the global one. ``normalised``: optional per-text
+        ``normalise(text)`` results the caller already has (saves the folding)."""
+        Z = self.decision_function(texts, X=X, normalised=normalised)
         return self._calibrated(Z, langs)
 
-    def predict_proba(self, texts, langs=None) -> np.ndarray:
-        return self.predict_all(texts, langs)[:, : len(CODES)]
+    def predict_proba(self, texts, langs=None, normalised=None) -> np.ndarray:
+        """(n, 6) calibrated probabilities in ``CODES`` order."""
+        return self.predict_all(texts, langs, normalised=normalised)[:, : len(CODES)]
 
-    def predict_reject(self, texts, langs=None) -> np.ndarray:
-        return self.predict_all(texts, langs)[:, len(CODES)]
+    def predict_reject(self, texts, langs=None, normalised=None) -> np.ndarray:
+        """(n,) probability that the comment breaks any guideline (LIKELY_TO_REJECT)."""
+        return self.predict_all(texts, langs, normalised=normalised)[:, len(CODES)]
 
     def predict(self, texts, langs=None) -> np.ndarray:
         """(n, 6) 0/1 decisions at the dev-tuned thresholds (pass ``langs`` when known)."""

@@ -83,10 +83,11 @@ def _cache_key(data_dir: Path) -> str:
         if p.is_file():
             st = p.stat()
             h.update(f"{p.relative_to(data_dir)}:{st.st_size}:{int(st.st_mtime)}".encode())
-    for mod in ("datasets.py", "model.py", "normalise.py"):
-        p = Path(__file__).resolve().parent / mod
-        if p.exists():
-            h.update(p.read_bytes())
+    p = Path(__file__).resolve().parent / "datasets.py"
+    h.update(p.read_bytes())
+    from majlis.screening.model import prepare_fingerprint
+
+    h.update(prepare_fingerprint().encode())  # the folding the cached `prepared` strings depend on
     return h.hexdigest()[:16]
 
 
@@ -256,11 +257,14 @@ def evaluate_rows(examples, P: np.ndarray, thresholds: np.ndarray, min_each: int
         r = _metrics(y, P[m, j], thresholds[j], clean_all[m])
         if peers:
             for pname, score in peers.items():
+                pthr = 0.5
+                if score.ndim == 2:  # a multi-code system (the full screener): its own column
+                    score, pthr = score[:, j], thresholds[j]
                 sm = m & ~np.isnan(score)
                 ys = Y[sm, j]
                 if sm.sum() == 0 or ys.sum() < 3 or (len(ys) - ys.sum()) < 3:
                     continue
-                pr = _metrics(ys, score[sm], 0.5, clean_all[sm])
+                pr = _metrics(ys, score[sm], pthr, clean_all[sm])
                 r[pname] = {k: pr.get(k) for k in ("auc", "ap", "f1", "fpr", "fpr_clean")}
                 if sm.sum() < m.sum():  # sampled peer: our model on the very same rows
                     mr = _metrics(ys, P[sm, j], thresholds[j], clean_all[sm])
@@ -304,6 +308,27 @@ def peer_scores(texts, bp_rows=None) -> dict:
         out["better_profanity"] = score
     except Exception as e:  # pragma: no cover
         print(f"[evaluate] better-profanity unavailable: {e}", file=sys.stderr)
+    return out
+
+
+def screener_scores(screener, examples, batch: int = 256) -> np.ndarray:
+    """(n, 7) scores of the full ``Screener.screen_many`` path (lexicon + rules + model) on the
+    test / hold-out rows (NaN on other rows); column 7 = max over the codes."""
+    from tqdm import tqdm
+
+    out = np.full((len(examples), len(TARGETS)), np.nan)
+    rows = [i for i, ex in enumerate(examples) if ex.role in ("test", "holdout")]
+    for k in tqdm(range(0, len(rows), batch), desc="screener", unit="batch"):
+        part = rows[k:k + batch]
+        try:
+            verdicts = screener.screen_many([examples[i].text for i in part])
+        except Exception as e:  # pragma: no cover
+            print(f"[evaluate] screener failed: {e!r}", file=sys.stderr)
+            return out
+        for i, v in zip(part, verdicts):
+            sc = [float(v.scores.get(c, 0.0)) for c in CODES]
+            out[i, : len(CODES)] = sc
+            out[i, len(CODES)] = max(sc)
     return out
 
 
@@ -458,6 +483,8 @@ def run_evaluation(model: GuidelineModel, examples, with_peers=True, with_speed=
         peers = peer_scores(texts, sorted(rows))
     else:
         peers = {}
+    if screener is not None:
+        peers["screener"] = screener_scores(screener, evalx)
     idx_of = {id(ex): i for i, ex in enumerate(evalx)}
     thr = model.thresholds_
     res = {"sets": {}, "languages": {}, "topic_fpr": {}, "thresholds": model.thresholds}
@@ -493,6 +520,16 @@ def run_evaluation(model: GuidelineModel, examples, with_peers=True, with_speed=
                  "fpr_per_code": {c: float(flags[:, k].mean()) for k, c in enumerate(CODES)},
                  "sources": dict(Counter(exs[i].source for i in ti))}
         for pname, score in peers.items():
+            if score.ndim == 2:
+                sc = score[ii]
+                ok = ~np.isnan(sc[:, 0])
+                fl = sc[ok][:, : len(CODES)] >= thr[: len(CODES)]
+                if ok.any():
+                    entry[f"{pname}_fpr"] = float(fl.any(axis=1).mean())
+                    entry[f"{pname}_fpr_threat"] = float(fl[:, CODES.index("threat")].mean())
+                    entry[f"{pname}_fpr_identity_abuse"] = float(fl[:, CODES.index("identity_abuse")].mean())
+                    entry[f"{pname}_n"] = int(ok.sum())
+                continue
             sc = score[ii]
             sc = sc[~np.isnan(sc)]
             if len(sc):
@@ -548,7 +585,7 @@ def print_table(res: dict, file=sys.stdout) -> None:
         for code, m in r["metrics"].items():
             line = (f"{g:52s} {code:16s} n={m['n']:6d} pos={m['pos']:5d} AUC={_fmt(m.get('auc'))} "
                     f"AP={_fmt(m.get('ap'))} F1={_fmt(m['f1'])} FPRc={_fmt(m.get('fpr_clean'), True)}")
-            for peer in ("alt_profanity_check", "better_profanity"):
+            for peer in ("screener", "alt_profanity_check", "better_profanity"):
                 if peer in m:
                     line += f" | {peer[:8]} AUC={_fmt(m[peer].get('auc'))}"
                     if "model_same_rows" in m[peer]:
@@ -647,6 +684,7 @@ def evaluate_main(argv=None) -> int:
     ap.add_argument("--model", default=None, help="artifact path (default: the committed one)")
     ap.add_argument("--json", default=str(DEFAULT_JSON), help="write results here")
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--update-card", action="store_true", help="write the results into MODEL_CARD.md")
     ap.add_argument("--no-cache", action="store_true")
     args = ap.parse_args(argv)
     t = time.perf_counter()
@@ -669,7 +707,69 @@ def evaluate_main(argv=None) -> int:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(json.dumps(res, indent=1, default=float), encoding="utf-8")
         print(f"\nwrote {p}")
+    if args.update_card:
+        update_card(CARD_PATH, res)
+        print(f"updated {CARD_PATH}")
     return 0
+
+
+_MARK_A, _MARK_B = "<!-- evaluate:start -->", "<!-- evaluate:end -->"
+
+
+def update_card(path: Path, res: dict) -> None:
+    """Insert / replace the evaluation section (peers, topic FPR, speed) of the model card."""
+    L = [_MARK_A, "## Evaluation against the peers (`majlis screening evaluate`)", "",
+         "Same rows for every system. alt-profanity-check scores every row; better-profanity (binary, used",
+         "as a score; 70–300 ms per comment) runs on a stratified sample of up to 60 rows per set, and the",
+         "`ours (same rows)` column gives our ROC-AUC on exactly that sample.", "",
+         "`screener` = the full engine path (`Screener.screen_many`: lexicon, rules, promotion detector and",
+         "this model; its `reject` column is the max over the codes).", "",
+         "| set | target | rows | pos | model AUC | screener AUC | alt-profanity-check AUC | better-profanity AUC | model (same rows) |",
+         "|---|---|---|---|---|---|---|---|---|"]
+    for g, r in res["sets"].items():
+        if g.endswith(":dev"):
+            continue
+        for code, m in r["metrics"].items():
+            apc = m.get("alt_profanity_check", {})
+            bp = m.get("better_profanity", {})
+            same = bp.get("model_same_rows", {})
+            L.append(f"| {g} | {code} | {m['n']} | {m['pos']} | {_fmt(m.get('auc'))} | "
+                     f"{_fmt(m.get('screener', {}).get('auc'))} | {_fmt(apc.get('auc'))} | "
+                     f"{_fmt(bp.get('auc'))} | {_fmt(same.get('auc'))} |")
+    L += ["", "### Per language, test splits + hold-outs pooled, with peers", "",
+          "| lang | target | rows | pos | model AUC | model AP | model F1 | screener AUC | screener F1 | alt-profanity-check AUC | better-profanity AUC (sample) | model AUC (same sample) |",
+          "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for lang, pools in res["languages"].items():
+        for code, m in pools.get("test+holdout", {}).get("metrics", {}).items():
+            L.append(f"| {lang} | {code} | {m['n']} | {m['pos']} | {_fmt(m.get('auc'))} | {_fmt(m.get('ap'))} | "
+                     f"{_fmt(m['f1'])} | {_fmt(m.get('screener', {}).get('auc'))} | {_fmt(m.get('screener', {}).get('f1'))} | "
+                     f"{_fmt(m.get('alt_profanity_check', {}).get('auc'))} | "
+                     f"{_fmt(m.get('better_profanity', {}).get('auc'))} | "
+                     f"{_fmt(m.get('better_profanity', {}).get('model_same_rows', {}).get('auc'))} |")
+    L += ["", "### Clean comments on war / militias / terrorism / attacks / groups (FPR at the thresholds)", "",
+          "| lang | rows | model threat | model identity_abuse | model any code | screener threat | screener identity_abuse | screener any code | alt-profanity-check | better-profanity (sample) |",
+          "|---|---|---|---|---|---|---|---|---|---|"]
+    for lang, e in res["topic_fpr"].items():
+        L.append(f"| {lang} | {e['n']} | {_fmt(e['fpr_threat'], True)} | {_fmt(e['fpr_identity_abuse'], True)} | "
+                 f"{_fmt(e['fpr_any_code'], True)} | {_fmt(e.get('screener_fpr_threat'), True)} | "
+                 f"{_fmt(e.get('screener_fpr_identity_abuse'), True)} | {_fmt(e.get('screener_fpr'), True)} | "
+                 f"{_fmt(e.get('alt_profanity_check_fpr'), True)} | {_fmt(e.get('better_profanity_fpr'), True)} |")
+    sp_ = res.get("speed", {})
+    if sp_:
+        L += ["", "### Speed (one process, batches of 256, measured on this machine while other jobs ran)", "",
+              f"- model only: {sp_.get('model_per_s', 0):,.0f} comments/s (mean {sp_.get('mean_chars', 0):.0f} chars)",
+              f"- full `Screener.screen_many`: {sp_.get('screen_many_per_s', 0):,.0f} comments/s"
+              if sp_.get("screen_many_per_s") else "- full `Screener.screen_many`: not measured",
+              f"- model load: {sp_.get('load_seconds', 0):.2f} s; artifact {(sp_.get('artifact_bytes') or 0) / 1e6:.1f} MB"]
+    L += ["", _MARK_B]
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    block = "\n".join(L)
+    if _MARK_A in text and _MARK_B in text:
+        a, b = text.index(_MARK_A), text.index(_MARK_B) + len(_MARK_B)
+        text = text[:a] + block + text[b:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":  # pragma: no cover

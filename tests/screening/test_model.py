@@ -201,3 +201,13 @@ def test_fit_predict_save_load_tiny(tmp_path):
 def test_fit_rejects_bad_shapes():
     with pytest.raises(ValueError):
         GuidelineModel(n_bits=12).fit(["a", "b"], np.zeros((2, 3)))
+
+
+def test_prenormalised_input_gives_identical_scores(model):
+    from majlis.screening.normalise import normalise
+
+    texts = [a[2] for a in ABUSIVE] + [t for v in NEUTRAL.values() for t in v] + ["@USER you idiot", "see www.x.com"]
+    for t in texts:
+        assert prepare(t, normalise(t)) == prepare(t)
+    np.testing.assert_allclose(model.predict_proba(texts, normalised=[normalise(t) for t in texts]),
+                               model.predict_proba(texts))
