@@ -178,8 +178,10 @@ _LEET_RUN = re.compile(r"(?<![a-z0-9@$!|+])[a-z0-9@$!|+]+")
 _HAS_LATIN = re.compile(r"[a-z]")
 _STRETCH = re.compile(r"([^\W\d_])\1\1+")
 _NUMBERISH = re.compile(r"\d+(?:st|nd|rd|th|s|k|m|km|kg|g|h|am|pm|bn|mm|cm|gb|mb)?|[a-z]+\d+")
-_JOIN_PRE = re.compile(r"(?<![a-z0-9])[a-z][ .\-_*+~·•/]{1,3}[a-z][ .\-_*+~·•/]{1,3}[a-z](?![a-z0-9])|"
-                       r"(?<![^\W\d_])[\u0621-\u06d5] [\u0621-\u06d5] [\u0621-\u06d5](?![^\W\d_])")
+# cheap pre-checks (run on " " + text + " "); the exact patterns below only run when these fire
+_JOIN_PRE = re.compile(r"[ .\-_*+~·•/(\[\"'][a-z][ .\-_*+~·•/]{1,3}[a-z][ .\-_*+~·•/)\]\"',!?]")
+_JOIN_PRE_AR = re.compile(r" [\u0621-\u06d5][ .\-_]{1,3}[\u0621-\u06d5][ .\-_]")
+_LEET_ANY = re.compile(r"[0-9@$!|+]")
 _SINGLE_JOIN = re.compile(r"(?<![a-z0-9])[a-z](?:[ .\-_*+~·•/]{1,3}[a-z](?![a-z0-9])){2,}"
                           r"|(?<![^\W\d_])[\u0621-\u06d5](?:[ .\-_]{1,3}[\u0621-\u06d5](?![^\W\d_])){2,}")
 _JOIN_SEP = re.compile(r"[ .\-_*+~·•/]")
@@ -297,11 +299,12 @@ def normalise(text: str) -> Normalised:
             ends = [i + 1 for i in starts]
             t = t.replace(_DROP, "")
     arabizi = t
-    if _LEET_PRE.search(t):
+    if _LEET_ANY.search(t) and _LEET_PRE.search(t):
         t = _LEET_RUN.sub(_leet, t)
     # stretched letters and spaced-out letters change the length: rare path
     need_stretch = _STRETCH.search(t) is not None
-    need_join = _JOIN_PRE.search(t) is not None
+    padded = " " + t + " "
+    need_join = _JOIN_PRE.search(padded) is not None or (not text.isascii() and _JOIN_PRE_AR.search(padded) is not None)
     if need_stretch or need_join:
         keep = [True] * len(t)
         if need_stretch:
