@@ -3,6 +3,7 @@
     majlis screen                 screening engine on stdin/stdout (no Django)
     majlis screening train|...    train / evaluate the screening models
     majlis serve [ADDR:PORT]      run the web app (development server)
+    majlis serve --screening-only [ADDR:PORT]   only the screening API (Perspective, Coral), /healthz, /metrics
     majlis <django command>       e.g. migrate, import-article, load-demo, createsuperuser
 """
 import os
