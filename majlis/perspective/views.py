@@ -15,7 +15,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_ratelimit.core import get_usage
 
 from majlis.keys.models import ApiKey, hash_secret
@@ -324,7 +324,7 @@ def coral_moderate(request):
     return response
 
 
-@require_GET
+@require_safe
 def healthz(request):
     t0 = time.perf_counter()
     try:
@@ -338,6 +338,6 @@ def healthz(request):
     return JsonResponse(body, status=200 if ok else 503)
 
 
-@require_GET
+@require_safe
 def prometheus(request):
     return HttpResponse(metrics.render(engine.model_loaded()), content_type="text/plain; version=0.0.4; charset=utf-8")
