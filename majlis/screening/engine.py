@@ -323,15 +323,16 @@ yazidi yazidis shia shias sunni sunnis refugee refugees immigrant immigrants mig
 kurtler kurt araplar arap suriyeliler suriyeli afganlar ermeniler ermeni yahudiler yahudi aleviler cingeneler
 gocmenler multeciler acemler ereb ereban tirk tirkan ecem cihu cihuyan ezidi eziди file penaber penaberan
 كورد كوردهكان عهرهب عهرهبهكان تورك توركهكان فارس فارسهكان جولهكه جولهكهكان يزيدي يزيديهكان مهسيحي شيعهكان
+عهرهبي توركي فارسي كوردي عهرهبهكاني توركهكاني عهرهبه توركه فارسه كورده kurtleri araplari suriyelileri
 سوننهكان پهنابهر پهنابهران
 """
 _ML_DEHUMAN_STRONG = """
 dogs pigs rats vermin animals cockroaches parasites subhuman apes monkeys savages
 كلاب الكلاب خنازير الخنازير قرود القرود حيوانات الحيوانات حشرات جرذان صراصير بهايم
 سگ سگها سگن خرها حیوانها حیوان وحشی وحشیها سوسمارخور
-kopek kopekler kopegi hayvan hayvanlar hasere domuz domuzlar itler
+kopek kopekler kopegi kopekleri hayvan hayvanlar hasere domuz domuzlar itler sersem
 kucik kuciko kucikan seg segan heywan heywanan beraz
-سهگ سهگن سهگهكان حهيوان حهيوانن بهراز
+سهگ سهگن سهگهكان سهگه حهيوان حهيوانن حهيوانه بهراز
 """
 _ML_DEHUMAN_WEAK = """
 dirty filthy disgusting traitors terrorists inferior
