@@ -114,3 +114,13 @@ def test_demo_article_is_in_the_seed_layout():
     parsed = parse_article(DEMO.read_text(encoding="utf-8"))
     assert parsed.dateline == "ERBIL, Kurdistan Region"
     assert parsed.paragraph_count >= 3
+
+
+@pytest.mark.django_db
+def test_import_article_url_is_stored_in_the_embed_lookup_form(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(SEED_LAYOUT, encoding="utf-8")
+    call_command("import_article", str(path), "--url", "HTTPS://News.Example:443/story#top", stdout=StringIO())
+    assert Article.objects.get().url == "https://news.example/story"
+    with pytest.raises(CommandError, match="--url"):
+        call_command("import_article", str(path), "--url", "javascript:alert(1)", stdout=StringIO())

@@ -16,6 +16,13 @@ class Command(BaseCommand):
         parser.add_argument("--url", default="", help="canonical URL on the publisher's site")
 
     def handle(self, *args, file, language, url, **options):
+        if url:
+            from majlis.api.services import normalize_url  # the form the embed looks articles up by
+
+            try:
+                url = normalize_url(url)
+            except ValueError as exc:
+                raise CommandError(f"--url: {exc}") from exc
         try:
             raw = file.read_bytes()
         except OSError as exc:
