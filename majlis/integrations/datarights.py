@@ -1,6 +1,7 @@
 """Commenters' data rights: export everything stored about an e-mail
 address, and erase it. Both are written to the audit log."""
-import structlog
+import logging
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -8,7 +9,9 @@ from django.utils import timezone
 from majlis.comments.models import Comment, Commenter
 from majlis.moderation.models import AuditEntry, SitePolicy
 
-log = structlog.get_logger(__name__)
+# stdlib logging (stderr), not structlog (stdout): `majlis commenter export`
+# writes the JSON to stdout.
+log = logging.getLogger(__name__)
 ERASED_NAME = "Erased commenter"
 
 
@@ -87,7 +90,7 @@ def export_commenter(email, actor=None, actor_label=None, audit=True):
             commenter=commenter, note=f"Data export: {len(comments)} comment(s).",
             details={"comments": len(comments)},
         )
-    log.info("datarights.export", commenter_id=commenter.pk if commenter else None, comments=len(comments))
+    log.info("datarights.export commenter_id=%s comments=%s", commenter.pk if commenter else None, len(comments))
     return data
 
 
@@ -131,5 +134,5 @@ def erase_commenter(email, actor=None, remove_text=None, actor_label=None, now=N
             note=f"Erased on request: {len(ids)} comment(s); text {'removed' if remove_text else 'kept'}.",
             details=summary,
         )
-    log.info("datarights.erasure", **summary)
+    log.info("datarights.erasure %s", summary)
     return summary

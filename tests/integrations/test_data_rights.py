@@ -168,3 +168,9 @@ def test_page_needs_csrf(dara, data_officer):
     strict.force_login(data_officer)
     assert strict.post(URL, {"email": EMAIL, "action": "erase", "confirm": EMAIL}).status_code == 403
     assert Commenter.objects.filter(email=EMAIL).exists()
+
+
+def test_export_command_writes_pure_json_to_stdout(dara):
+    out = StringIO()
+    call_command("commenter", "export", EMAIL, stdout=out)
+    assert json.loads(out.getvalue())["commenter"]["email"] == EMAIL
