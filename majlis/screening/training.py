@@ -617,10 +617,23 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
         "One linear model per target (the six guideline codes plus an auxiliary `reject` = any violation) over",
         f"hashed character 2–5-grams and word uni/bigrams (2**{model.n_bits} shared columns, float16 weights) of the",
         "comment after masking URLs/e-mails/mentions/phone numbers and folding with `screening.normalise`.",
-        "Trained with SGD (log loss, L2) only on rows where the code is labelled (unlabelled = masked, not 0);",
-        "positives up-weighted by sqrt(neg/pos) capped; Platt-calibrated on the dev split; per-target thresholds",
-        "maximise F1 on dev. Scores are probabilities of the code applying, calibrated to the *dev mixture* of",
-        "sources (not to a real news-site prior).",
+        'Trained with SGD (log loss, L2) only on rows where the code is labelled (unlabelled = masked, not 0);',
+        'positives up-weighted by sqrt(neg/pos) (capped at sqrt 10); noisy / off-domain sources down-weighted',
+        '(`training.SOURCE_WEIGHTS`). Calibration on the dev split: Platt scaling per target, and per (target,',
+        'language) where the language has enough dev labels; one threshold per target (F1-optimal on pooled dev);',
+        "then a clean-comment guard shifts a language's calibration down wherever more than 2 % of its clean dev",
+        'comments would be flagged. Pass `langs` to `predict_proba` to get the per-language calibration (the',
+        'engine does). Scores are probabilities calibrated to the *dev mixture* of sources, not to a real',
+        'news-site prior.',
+        '',
+        "Labels beyond the sources' own (train/dev rows only, never test or hold-out): the engine's lexicon",
+        '(`artifacts/lexicon.json.gz`) adds weak labels: a strong profanity/vulgarity hit sets that code to 1;',
+        'an offensive row without any profanity/vulgarity hit sets it to 0 where unlabelled; a strong',
+        'personal-attack term in an offensive row sets personal_attack = 1 where unlabelled; abusive rows are',
+        'promotion = 0. Train/dev counts in the table below include these weak labels. Two in-house synthetic',
+        'sources (train only, never evaluated): `synthetic-news-negatives` (3,500 neutral sentences in en/ar/tr/',
+        'fa/ckb about war, militias, attacks, ethnic and religious groups, some citing a source link) and',
+        '`synthetic-promotion` (800 comment-style ads: channels, follows, WhatsApp numbers, loans, crypto).',
         "",
         "## Data (rows per source and role after de-duplication and leakage removal)",
         "",
@@ -641,7 +654,7 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
                 n = s.get(f"{t}_labelled", 0)
                 cells.append(f"{s.get(f'{t}_pos', 0)}/{n}" if n else "")
             lines.append(f"| {src} | {role} | {s['rows']} | " + " | ".join(cells) + " |")
-    lines += ["", "Thresholds (dev, F1-optimal): " + ", ".join(f"`{k}` {v:.2f}" for k, v in model.thresholds.items()), ""]
+    lines += ["", "Thresholds (dev; see the calibration paragraph above): " + ", ".join(f"`{k}` {v:.2f}" for k, v in model.thresholds.items()), ""]
     lines += ["## Results per language (hash-test splits + hold-outs pooled)", "",
               "| lang | target | rows | pos | ROC-AUC | AP | F1 |", "|---|---|---|---|---|---|---|"]
     for lang, pools in res["languages"].items():
