@@ -251,14 +251,16 @@ class Screener:
                 r = 0.9
             else:
                 best_g: dict = {}
-                for w, q, t in ws:  # one contribution per distinct term
+                for w, q, t in ws:  # one contribution per distinct word (سەگ / سەگەکە, idiot / idiots)
                     g = 0.75 * w if w >= 0.6 else 0.6 * w
                     if q:
                         g *= 0.5
-                    best_g[t] = max(best_g.get(t, 0.0), g)
-                r = 0.0
-                for g in best_g.values():
-                    r = 1 - (1 - r) * (1 - g)
+                    key = normalise(t).text.replace(" ", "")[:3]
+                    best_g[key] = max(best_g.get(key, 0.0), g)
+                gs = sorted(best_g.values(), reverse=True)
+                # the strongest medium cue counts fully, further distinct cues add a little:
+                # two medium insults reach a decision, a medium one plus weak ones do not
+                r = gs[0] + 0.15 * sum(gs[1:])
                 medium = any(w >= 0.6 and not q for w, q, t in ws)
                 cap = self.thresholds[code] - 0.1 if not medium else 0.8
                 r = min(r, max(0.0, cap))
