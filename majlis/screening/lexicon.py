@@ -533,7 +533,7 @@ HURTLEX_MAP = {
 }
 
 
-def _load_external(entries: dict, data_dir: str, include_arahate: bool = False) -> None:
+def _load_external(entries: dict, data_dir: str, include_arahate: bool = False, include_bive: bool = True) -> None:
     """AraHate (PMI association with religious hate) is mostly topic words (قصف, حصار...):
     left out of the evidence lexicon by default; the learned model can use it as a feature."""
     L = os.path.join(data_dir, "lexicons")
@@ -581,7 +581,7 @@ def _load_external(entries: dict, data_dir: str, include_arahate: bool = False) 
         rows.sort(key=lambda r: -float(r["pmi_score"]))
         for r in rows[:200]:
             add(r["term"], ("identity_abuse",), "religion", "ar", "AraHate-PMI", 0.2)
-    for t in _read_lines(j(L, "bive-sorani", "Kurdish Bad Words.txt")):
+    for t in (_read_lines(j(L, "bive-sorani", "Kurdish Bad Words.txt")) if include_bive else []):
         if t in BIVE_SKIP or t in BIVE_SKIP_PHRASES:
             continue
         add(t, ("profanity",), None, "ckb", "Bive (curated)", 0.6)
@@ -601,6 +601,8 @@ def _prune_with_corpora(entries: dict, data_dir: str, verbose: bool = True) -> N
     clean = defaultdict(int)
     off = defaultdict(int)
     for lang, rows in corp.items():
+        if lang == "ckb":
+            continue  # the only labelled Sorani set is the ckb hold-out: never tune on it
         for text, lab in rows:
             if lab is None:
                 continue
@@ -631,12 +633,15 @@ def _prune_with_corpora(entries: dict, data_dir: str, verbose: bool = True) -> N
         print(f"  pruned {len(dropped)} external terms by corpus precision")
 
 
-def build_lexicon(data_dir: str | None, out_path: str | os.PathLike | None = None, prune: bool = True) -> dict:
-    """Compile seeds (+ the shared word lists when ``data_dir`` exists) into the gz JSON artifact."""
+def build_lexicon(data_dir: str | None, out_path: str | os.PathLike | None = None, prune: bool = True,
+                  include_bive: bool = True) -> dict:
+    """Compile seeds (+ the shared word lists when ``data_dir`` exists) into the gz JSON artifact.
+
+    ``include_bive=False`` leaves out the Bive Sorani list (CC BY-NC 4.0, non-commercial)."""
     entries: dict = {}
     _load_seed(entries)
     if data_dir and os.path.isdir(data_dir):
-        _load_external(entries, data_dir)
+        _load_external(entries, data_dir, include_bive=include_bive)
         if prune:
             _prune_with_corpora(entries, data_dir)
     data = {"version": 1, "entries": sorted(entries.values(), key=lambda r: (r[4], r[1]))}
@@ -653,8 +658,9 @@ def main(argv=None) -> int:
     ap.add_argument("data_dir", nargs="?", default=os.environ.get("MAJLIS_DATA", "/work/shared/data"))
     ap.add_argument("--out", default=str(ARTIFACT))
     ap.add_argument("--no-prune", action="store_true")
+    ap.add_argument("--no-bive", action="store_true", help="leave out the Bive Sorani list (CC BY-NC 4.0)")
     a = ap.parse_args(argv)
-    d = build_lexicon(a.data_dir, a.out, prune=not a.no_prune)
+    d = build_lexicon(a.data_dir, a.out, prune=not a.no_prune, include_bive=not a.no_bive)
     by = defaultdict(int)
     for r in d["entries"]:
         by[(r[4], r[5])] += 1
