@@ -184,3 +184,14 @@ def test_a_webhook_failure_never_breaks_a_decision(immediate_tasks, article, mod
     actions.approve(comment.pk, actor=moderator)
     comment.refresh_from_db()
     assert comment.status == "approved"
+
+
+def test_endpoint_admin_shows_secret_and_rotates_it(admin_client):
+    endpoint = WebhookEndpoint.objects.create(url="https://publisher.example/hooks", events=ALL)
+    page = admin_client.get(f"/admin/integrations/webhookendpoint/{endpoint.pk}/change/")
+    assert page.status_code == 200 and endpoint.secret.encode() in page.content
+    old = endpoint.secret
+    admin_client.post("/admin/integrations/webhookendpoint/", {
+        "action": "rotate_secrets", "_selected_action": [endpoint.pk]})
+    endpoint.refresh_from_db()
+    assert endpoint.secret != old and endpoint.secret.startswith("whsec_")
