@@ -1,6 +1,9 @@
 """Majlis settings: one module, driven by environment variables (see README)."""
 import os
+import sys
 from pathlib import Path
+
+import structlog
 
 import dj_database_url
 from django.core.management.utils import get_random_secret_key
@@ -190,6 +193,18 @@ MAJLIS = {
         "MAJLIS_SEED_ARTICLE", str(REPO_DIR.parent / "shared" / "seed" / "article-and-comment-policy.txt")
     ),
 }
+
+# structlog writes key=value lines to stderr, so commands whose stdout is
+# data (`majlis screen`, `majlis commenter export`) stay clean.
+structlog.configure(
+    processors=[
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        structlog.dev.ConsoleRenderer(colors=False),
+    ],
+    logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+    cache_logger_on_first_use=True,
+)
 
 LOGGING = {
     "version": 1,
