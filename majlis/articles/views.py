@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -25,7 +26,13 @@ def index(request):
 def render_article(request, article, form=None, status=200, form_error=None):
     from majlis.comments.forms import CommentForm
 
-    approved = list(article.comments.approved().only("author_name", "text", "submitted_at", "erased_at", "article_id"))
+    approved = list(
+        article.comments.approved()
+        .only("author_name", "text", "submitted_at", "erased_at", "article_id")
+        # Imported (Disqus / WordPress) comments hold HTML; the template
+        # sanitises those instead of escaping them. One LEFT JOIN, no N+1.
+        .annotate(import_source=F("imported_from__source"))
+    )
     step = text_size_step(request)
     context = {
         "article": article,

@@ -106,3 +106,19 @@ def test_unknown_article_is_404(client, db):
 
 def test_article_paragraphs_split_on_blank_lines():
     assert Article(body="a\n\nb\r\n\r\nc").paragraphs == ["a", "b", "c"]
+
+
+def test_imported_comments_show_sanitised_html_and_native_ones_stay_escaped(client, article):
+    from majlis.integrations.models import ImportedItem
+
+    imported = Comment.objects.create(
+        article=article, author_name="Old Disqus", author_email="d@example.org", status="approved", fingerprint="i1",
+        text='<p>Good <b>point</b> <a href="javascript:alert(1)" onclick="x()">x</a></p><script>alert(2)</script>')
+    ImportedItem.objects.create(source="disqus", kind="comment", external_id="42", comment=imported)
+    Comment.objects.create(article=article, author_name="Native", author_email="n@example.org", status="approved",
+                           fingerprint="n1", text="<b>not bold</b>")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<p>Good <b>point</b>" in html
+    assert "javascript:" not in html and "onclick" not in html and "<script>alert(2)" not in html
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in html
+    assert Comment.objects.get(pk=imported.pk).text.startswith("<p>Good")  # stored text untouched
