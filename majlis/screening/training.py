@@ -395,6 +395,8 @@ def train_main(argv=None) -> int:
     ap.add_argument("--no-cache", action="store_true", help="re-parse the datasets")
     ap.add_argument("--bits", type=int, default=19)
     ap.add_argument("--no-weak", action="store_true", help="do not add lexicon weak labels")
+    ap.add_argument("--clean-fpr", type=float, default=0.02,
+                    help="max share of clean dev comments flagged per code and language (default 0.02)")
     ap.add_argument("--alpha", type=float, default=None)
     ap.add_argument("--epochs", type=int, default=None)
     args = ap.parse_args(argv)
@@ -427,7 +429,7 @@ def train_main(argv=None) -> int:
         model.fit(None, Y, X=X, sample_weight=weights_of(train), progress=_StepBar(bar, len(train) // len(TARGETS)))
         Xd = _features(dev, model, bar)
         calib = model.calibrate(None, targets_matrix(dev), X=Xd, clean=np.array([ex.reject == 0 for ex in dev]),
-                                langs=[ex.lang for ex in dev])
+                                langs=[ex.lang for ex in dev], clean_fpr=args.clean_fpr)
     train_s = time.time() - t0
     model.meta.update({
         "trained_at": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -473,7 +475,8 @@ def run_evaluation(model: GuidelineModel, examples, with_peers=True, with_speed=
     evalx = [ex for ex in examples if ex.role in ("dev", "test", "holdout")]
     texts = [ex.text for ex in evalx]
     X = featurize([ex.prepared or prepare(ex.text) for ex in evalx], n_bits=model.n_bits, char_ns=model.char_ns)
-    P = model.predict_all(X=X)
+    # per-language calibration, as in production (the engine passes the detected language)
+    P = model.predict_all(X=X, langs=[ex.lang for ex in evalx])
     if with_peers:
         rows = set(peer_sample(evalx))
         topic = [i for i, ex in enumerate(evalx) if ex.role in ("test", "holdout") and ex.reject == 0
@@ -721,9 +724,18 @@ def evaluate_main(argv=None) -> int:
         p.write_text(json.dumps(res, indent=1, default=float), encoding="utf-8")
         print(f"\nwrote {p}")
     if args.update_card:
-        update_card(CARD_PATH, res)
+        refresh_card(model, examples, res)
         print(f"updated {CARD_PATH}")
     return 0
+
+
+def refresh_card(model: GuidelineModel, examples, res: dict, path: Path = CARD_PATH) -> None:
+    """Rewrite the whole model card from evaluation results (production calibration) + peers."""
+    fit_rows = [ex for ex in examples if ex.role in ("train", "dev")]
+    if model.meta.get("weak_labels"):
+        apply_weak_labels(fit_rows, lexicon_hits(fit_rows, progress=False))
+    write_card(path, model, examples, res, float(model.meta.get("train_seconds") or 0))
+    update_card(path, res)
 
 
 _MARK_A, _MARK_B = "<!-- evaluate:start -->", "<!-- evaluate:end -->"
