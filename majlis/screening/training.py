@@ -676,6 +676,20 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
     for lang, e in res["topic_fpr"].items():
         lines.append(f"| {lang} | {e['n']} | {_fmt(e['fpr_threat'], True)} | {_fmt(e['fpr_identity_abuse'], True)} | "
                      f"{_fmt(e['fpr_any_code'], True)} |")
+    lines += ["", "## Targets (ROC-AUC on test splits + hold-outs pooled: >= 0.95 en, >= 0.90 ar/tr/fa)", ""]
+    met, missed = [], []
+    for lang, goal in (("en", 0.95), ("ar", 0.90), ("tr", 0.90), ("fa", 0.90)):
+        for code, m in res["languages"].get(lang, {}).get("test+holdout", {}).get("metrics", {}).items():
+            if m.get("auc") is None:
+                continue
+            (met if m["auc"] >= goal else missed).append(f"{lang}/{code} {m['auc']:.3f}")
+    lines.append("- met: " + (", ".join(met) or "none"))
+    lines.append("- not met: " + (", ".join(missed) or "none"))
+    allt = res["topic_fpr"].get("all", {})
+    if allt:
+        lines.append(f"- clean war/militia/group comments (n={allt['n']}): FPR threat {_fmt(allt['fpr_threat'], True)}, "
+                     f"identity_abuse {_fmt(allt['fpr_identity_abuse'], True)} (target <= 5 %), any code "
+                     f"{_fmt(allt['fpr_any_code'], True)}")
     lines += ["", "## Known gaps", "", *CARD_GAPS, ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
@@ -691,6 +705,12 @@ CARD_GAPS = [
     "- **promotion** in news comments: trained on SMS + Arabic spam tweets; evaluated on YouTube spam.",
     "- Sources are mostly tweets; domain gap to news comments, and no source covers Kurdistan/Iraq topics.",
     "- Hash-test splits of HatEval/OLID contain near-copies of training tweets despite de-duplication.",
+    "- English profanity: the lexicon-only better-profanity beats this model on its sample (the engine's",
+    "  lexicon closes most of the gap: see the `screener` column); a linear n-gram model confuses insults",
+    "  with swearing on the toxic-spans hold-out, whose negatives are all toxic comments.",
+    "- `--clean-fpr 0.01` (stricter guard) brings 'any code' on clean war/group comments to about 5 % at a",
+    "  cost of 5–15 F1 points on the hold-outs; the default 0.02 is a product decision to revisit with",
+    "  moderator-labelled site comments.",
 ]
 
 
