@@ -129,6 +129,7 @@ CACHES = {
 # LocMem is per-process; fine for one process, set REDIS_URL when running several.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 RATELIMIT_VIEW = "majlis.comments.views.rate_limited"
+RATELIMIT_IP_META_KEY = "majlis.comments.client_ip.client_ip"
 
 TASKS = {
     "default": {
@@ -186,6 +187,8 @@ MAJLIS = {
     "RATE_PER_EMAIL": os.environ.get("MAJLIS_RATE_PER_EMAIL", "5/10m"),
     "LOGIN_RATE": os.environ.get("MAJLIS_LOGIN_RATE", "10/5m"),
     "DUPLICATE_WINDOW_SECONDS": 600,
+    # Reverse proxies in front of Majlis that append to X-Forwarded-For.
+    "TRUSTED_PROXIES": int(os.environ.get("MAJLIS_TRUSTED_PROXIES", "0")),
     # Screening runs in the request (it is sub-millisecond); set to "task" to
     # hand it to the django-tasks worker instead.
     "SCREENING_MODE": os.environ.get("MAJLIS_SCREENING_MODE", "inline"),

@@ -47,7 +47,10 @@ def submit_comment(*, article, name, email, text, ip_address=None, now=None):
     digest = fingerprint(article.pk, email, text)
     window = timedelta(seconds=settings.MAJLIS["DUPLICATE_WINDOW_SECONDS"])
     with transaction.atomic():
-        commenter, _ = Commenter.objects.get_or_create(email=email, defaults={"first_seen": now})
+        Commenter.objects.get_or_create(email=email, defaults={"first_seen": now})
+        # Lock the commenter's row: two identical posts at the same moment
+        # (a double click) then run the duplicate check one after the other.
+        commenter = Commenter.objects.select_for_update().get(email=email)
         if commenter.status == Commenter.Status.BANNED:
             log.info("comment.refused_banned", commenter_id=commenter.pk, article_id=article.pk)
             raise SubmissionRefused(REFUSED)
@@ -74,6 +77,8 @@ def submit_comment(*, article, name, email, text, ip_address=None, now=None):
             priority=1 if commenter.status == Commenter.Status.TRUSTED else 0,
         )
     log.info("comment.submitted", comment_id=comment.pk, article_id=article.pk)
-    screen_comment_later_or_now(comment)
+    # Announce the submission before screening can decide it, so receivers
+    # (webhooks) see "submitted" before any automatic "approved/rejected".
     transaction.on_commit(lambda: comment_submitted.send(sender=Comment, comment=comment))
+    screen_comment_later_or_now(comment)
     return Submission(comment, duplicate=False)

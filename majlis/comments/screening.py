@@ -24,9 +24,10 @@ def guideline_risk(scores):
     return max((score for code, score in scores.items() if code != "off_topic"), default=Comment.UNSCREENED)
 
 
-def screen_comment(comment):
+def screen_comment(comment, decide=True):
     """Screen one comment, save scores, language and evidence on it, then
-    apply the site's automatic-decision policy (off by default)."""
+    apply the site's automatic-decision policy (off by default) unless
+    `decide` is False (imports: their decisions were made elsewhere)."""
     from majlis.moderation.automatic import apply_policy
 
     from .models import Comment
@@ -42,18 +43,19 @@ def screen_comment(comment):
     Comment.objects.filter(pk=comment.pk).update(**fields)
     for name, value in fields.items():
         setattr(comment, name, value)
-    apply_policy(comment)
+    if decide:
+        apply_policy(comment)
     return verdict
 
 
-def screen_comment_later_or_now(comment):
+def screen_comment_later_or_now(comment, decide=True):
     if settings.MAJLIS["SCREENING_MODE"] == "task":
         from .tasks import screen_comment_task
 
-        screen_comment_task.enqueue(comment.pk)
+        screen_comment_task.enqueue(comment.pk, decide)
         return None
     try:
-        return screen_comment(comment)
+        return screen_comment(comment, decide=decide)
     except Exception:  # screening must never lose a reader's comment
         logger.exception("screening failed for comment %s; it stays in the queue unscreened", comment.pk)
         return None

@@ -8,10 +8,16 @@ from majlis.articles.models import Article
 from majlis.articles.views import render_article
 
 from .actions import SubmissionRefused, submit_comment
+from .client_ip import UNKNOWN, client_ip
 from .forms import CommentForm
 
 PENDING_MESSAGE = "Thank you. Your comment awaits moderation and will appear once a moderator approves it."
 RATE_MESSAGE = "You are posting too quickly. Please wait a few minutes and try again."
+
+
+def stored_ip(request):
+    ip = client_ip(request)
+    return None if ip == UNKNOWN else ip
 
 
 def email_key(group, request):
@@ -49,7 +55,7 @@ def post_comment(request, slug):
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
                 text=form.cleaned_data["text"],
-                ip_address=request.META.get("REMOTE_ADDR"),
+                ip_address=stored_ip(request),
             )
         except SubmissionRefused as refused:
             return render_article(request, article, form=form, status=403, form_error=str(refused))

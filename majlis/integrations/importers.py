@@ -224,7 +224,7 @@ class Importer:
         if key in self.article_ids:
             return self.article_ids[key]
         meta = self.threads.get(key) or {}
-        link = (meta.get("link") or "").strip()[:MAX_URL]
+        link = normalized_link(meta.get("link"))
         known = ImportedItem.objects.filter(source=self.source, kind=ImportedItem.Kind.ARTICLE,
                                             external_id=key).values_list("article_id", flat=True).first()
         article_id = known
@@ -312,7 +312,7 @@ class Importer:
         for pk in self.pending_to_screen:
             comment = Comment.objects.select_related("article").filter(pk=pk).first()
             if comment is not None:
-                screen_comment_later_or_now(comment)
+                screen_comment_later_or_now(comment, decide=False)  # no auto-decisions, webhooks or e-mails
 
     def author(self, name, email, username=""):
         """(name, e-mail) for a comment; a missing or invalid address gets a
@@ -489,3 +489,16 @@ def describe_parse_error(exc):
 
 
 IMPORTERS = {"disqus": DisqusImporter, "wordpress": WordPressImporter}
+
+
+def normalized_link(raw):
+    """The article URL in the form the embed looks it up by (so an imported
+    thread and the embedded one are the same article); as exported if it is
+    not an http(s) URL."""
+    from majlis.api.services import normalize_url
+
+    raw = (raw or "").strip()[:MAX_URL]
+    try:
+        return normalize_url(raw) if raw else raw
+    except ValueError:
+        return raw

@@ -154,7 +154,10 @@ def attempt(delivery_id, number=None, now=None):
         if delivery is None or (number is not None and delivery.attempts != number - 1):
             return None
         delivery.attempts += 1
-        delivery.next_attempt_at = None  # claimed; set again below if it fails
+        # Claimed. If this worker dies mid-attempt, the delivery becomes due
+        # again after the timeout plus the usual back-off (retry_due finds it).
+        delivery.next_attempt_at = timezone.now() + timedelta(seconds=timeout_seconds()) + RETRY_DELAYS[
+            min(delivery.attempts, len(RETRY_DELAYS)) - 1]
         delivery.save(update_fields=["attempts", "next_attempt_at"])
     number = delivery.attempts
     started = time.monotonic()

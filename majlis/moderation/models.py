@@ -63,7 +63,9 @@ class AuditEntry(models.Model):
         EXPORT = "export", "Commenter data exported"
 
     created = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # PROTECT: the audit log cannot be rewritten, so accounts of people who
+    # decided comments are deactivated, not deleted (actor_label keeps the name).
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     actor_label = models.CharField(max_length=150, help_text='Username at the time, or "screening" for automatic decisions.')
     action = models.CharField(max_length=20, choices=Action.choices)
     comment = models.ForeignKey(

@@ -103,8 +103,11 @@ def decode_cursor(token, sort):
         fields = SORTS[sort]
         if not isinstance(values, list) or len(values) != len(fields):
             return None
-        return [datetime.fromisoformat(v) if name == "submitted_at" else v for (name, _), v in zip(fields, values)]
-    except (ValueError, TypeError):
+        decoded = [datetime.fromisoformat(v) if name == "submitted_at" else v for (name, _), v in zip(fields, values)]
+        numeric_ok = all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                         for (name, _), v in zip(fields, decoded) if name != "submitted_at")
+        return decoded if numeric_ok else None
+    except (ValueError, TypeError, OverflowError):
         return None
 
 

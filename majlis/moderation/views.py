@@ -133,7 +133,7 @@ def undo(request, pk):
 @require_POST
 @moderator_required
 def bulk(request):
-    ids = [int(value) for value in request.POST.getlist("selected") if value.isdigit()]
+    ids = [int(value) for value in request.POST.getlist("selected") if value.isascii() and value.isdigit()]
     if not ids:
         return reply(request, False, "Select at least one comment.")
     approve_all = request.POST.get("decision") == "approve"
@@ -229,7 +229,7 @@ def dashboard(request):
 
 def _days(request):
     value = request.GET.get("days", "30")
-    return min(max(int(value), 1), 365) if value.isdigit() else 30
+    return min(max(int(value), 1), 365) if value.isascii() and value.isdigit() else 30
 
 
 @moderator_required
@@ -246,7 +246,7 @@ def dashboard_csv(request):
 @moderator_required
 def audit_log(request):
     entries = AuditEntry.objects.select_related("comment__article", "commenter").order_by("-created", "-id")
-    if request.GET.get("comment", "").isdigit():
+    if request.GET.get("comment", "").isascii() and request.GET.get("comment", "").isdigit():
         entries = entries.filter(comment_id=request.GET["comment"])
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "moderation/audit.html", {"page": page})

@@ -189,3 +189,21 @@ def test_closing_date_and_site_default(client, article):
     assert not article.accepts_comments()
     article.comments_open = True
     assert article.accepts_comments()
+
+
+@override_settings(MAJLIS={**settings.MAJLIS, "RATE_PER_IP": "2/h", "TRUSTED_PROXIES": 1})
+def test_behind_a_proxy_readers_are_told_apart_by_forwarded_address(client, article):
+    def via_proxy(reader_ip, n):
+        return client.post(f"/articles/{article.slug}/comments",
+                           {"name": "R", "email": f"{reader_ip}-{n}@example.org", "text": f"c {reader_ip} {n}"},
+                           REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR=f"6.6.6.6, {reader_ip}")
+    assert [via_proxy("203.0.113.5", n).status_code for n in range(3)] == [302, 302, 429]
+    assert via_proxy("198.51.100.7", 0).status_code == 302  # another reader, same proxy
+    assert set(Comment.objects.values_list("ip_address", flat=True)) == {"203.0.113.5", "198.51.100.7"}
+
+
+def test_no_remote_addr_is_not_a_500(client, article):
+    response = client.post(f"/articles/{article.slug}/comments",
+                           {"name": "R", "email": "r@example.org", "text": "hello"}, REMOTE_ADDR="")
+    assert response.status_code == 302
+    assert Comment.objects.get().ip_address is None

@@ -195,3 +195,27 @@ def test_endpoint_admin_shows_secret_and_rotates_it(admin_client):
         "action": "rotate_secrets", "_selected_action": [endpoint.pk]})
     endpoint.refresh_from_db()
     assert endpoint.secret != old and endpoint.secret.startswith("whsec_")
+
+
+def test_a_delivery_claimed_by_a_worker_that_died_becomes_due_again(article, monkeypatch, db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from majlis.integrations import webhooks
+    from majlis.integrations.models import WebhookDelivery
+
+    endpoint = WebhookEndpoint.objects.create(url="http://127.0.0.1:9/never", events=ALL)
+    delivery = WebhookDelivery.objects.create(endpoint=endpoint, event="comment.submitted", payload={"x": 1})
+
+    def worker_killed(*args, **kwargs):
+        raise SystemExit("worker killed mid-request")
+
+    monkeypatch.setattr(webhooks, "post", worker_killed)
+    with pytest.raises(SystemExit):
+        webhooks.attempt(delivery.pk)
+    delivery.refresh_from_db()
+    assert delivery.status == "pending" and delivery.attempts == 1
+    assert delivery.next_attempt_at > timezone.now()
+    assert webhooks.retry_due(now=timezone.now()) == 0
+    assert webhooks.retry_due(now=timezone.now() + timedelta(minutes=1)) == 1

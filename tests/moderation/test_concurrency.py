@@ -93,3 +93,28 @@ def test_row_lock_makes_the_second_connection_wait_then_lose(article, moderator)
     other.close()
     assert result["outcome"] == "already decided"
     assert Comment.objects.get(pk=comment.pk).status == "approved"
+
+
+@requires_postgres
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_double_click_on_postgres_stores_one_comment(article):
+    from majlis.comments.actions import submit_comment
+
+    barrier = threading.Barrier(4)
+    results = []
+
+    def post():
+        try:
+            barrier.wait()
+            results.append(submit_comment(article=article, name="A", email="dbl@example.org", text="same words").duplicate)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(15)
+    assert Comment.objects.filter(author_email="dbl@example.org").count() == 1
+    assert sorted(results) == [False, True, True, True]

@@ -163,3 +163,24 @@ def test_login_works_and_is_rate_limited(client, moderator):
     assert statuses[0] == 200 and statuses[-1] == 429
     # Even the right password is refused while limited.
     assert client.post("/accounts/login/", {"username": "mod", "password": "a-long-test-password"}).status_code == 429
+
+
+def test_audit_page_survives_entries_about_no_one(moderator_client, moderator):
+    AuditEntry.objects.create(actor=moderator, actor_label="mod", action="export", note="nothing stored for x@example.org")
+    assert moderator_client.get("/moderation/audit/").status_code == 200
+
+
+def test_people_who_decided_comments_are_protected_from_deletion(moderator, pending):
+    from django.db.models import ProtectedError
+
+    actions.approve(pending.pk, actor=moderator)
+    with pytest.raises(ProtectedError):
+        moderator.delete()
+    assert AuditEntry.objects.get().actor == moderator
+
+
+@pytest.mark.parametrize("query", ["?days=²", "?days=-1", "?days=abc"])
+def test_dashboard_and_audit_ignore_odd_numbers(moderator_client, query):
+    assert moderator_client.get("/moderation/dashboard/" + query).status_code == 200
+    assert moderator_client.get("/moderation/audit/?comment=²").status_code == 200
+    assert moderator_client.get("/moderation/?after=WyJ4IiwieSIsInoiXQ").status_code == 200  # ["x","y","z"]
