@@ -122,3 +122,13 @@ def test_imported_comments_show_sanitised_html_and_native_ones_stay_escaped(clie
     assert "javascript:" not in html and "onclick" not in html and "<script>alert(2)" not in html
     assert "&lt;b&gt;not bold&lt;/b&gt;" in html
     assert Comment.objects.get(pk=imported.pk).text.startswith("<p>Good")  # stored text untouched
+
+
+def test_imported_wordpress_comments_keep_their_line_breaks(client, article):
+    from majlis.integrations.models import ImportedItem
+
+    wp = Comment.objects.create(article=article, author_name="WP", author_email="w@example.org", status="approved",
+                                fingerprint="w1", text="First paragraph.\n\nSecond <em>line</em>.")
+    ImportedItem.objects.create(source="wordpress", kind="comment", external_id="7", comment=wp)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "First paragraph.<br><br>Second <em>line</em>." in html
