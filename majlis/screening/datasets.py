@@ -17,7 +17,6 @@ Data directory: ``--data DIR`` > ``$MAJLIS_DATA_DIR`` > ``<repo>/../shared/data`
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import re

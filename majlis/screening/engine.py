@@ -151,7 +151,6 @@ class Screener:
         """``path``: a folder holding ``lexicon.json.gz`` / ``langid.npz`` / the model artifact
         (default: the package's ``artifacts/``)."""
         from .lexicon import ARTIFACT as LEX_ART
-        from .langid import ARTIFACT as LID_ART
 
         folder = os.fspath(path) if path else None
         lex_path = os.path.join(folder, "lexicon.json.gz") if folder else str(LEX_ART)

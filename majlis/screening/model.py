@@ -30,9 +30,8 @@ import json
 import math
 import os
 import re
-import time
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp

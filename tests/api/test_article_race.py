@@ -3,15 +3,11 @@ database connection: one article is created, every comment lands on it."""
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from majlis.api import services
 from majlis.articles.models import Article
-
-requires_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs a server database with real concurrent connections; .ci/run runs it on PostgreSQL",
-)
+from tests.helpers import requires_postgres
 
 
 @requires_postgres

@@ -1,5 +1,5 @@
 import pytest
-from django.db import IntegrityError, InternalError, DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from majlis.comments.models import Comment, ImmutableTextError
 

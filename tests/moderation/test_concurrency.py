@@ -8,11 +8,7 @@ from django.db import connection, connections
 from majlis.comments.models import Comment
 from majlis.moderation import actions
 from majlis.moderation.models import AuditEntry
-
-requires_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs a server database with real concurrent connections; .ci/run runs it on PostgreSQL",
-)
+from tests.helpers import requires_postgres
 
 
 @requires_postgres

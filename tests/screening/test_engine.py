@@ -4,7 +4,7 @@ import pathlib
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from majlis.screening import CODES, LANGUAGES, Evidence, Screener, Verdict
+from majlis.screening import CODES, LANGUAGES, Evidence, Verdict
 
 REGRESSION = pathlib.Path(__file__).with_name("regression.jsonl")
 
