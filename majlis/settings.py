@@ -55,7 +55,9 @@ INSTALLED_APPS = [
     "majlis.articles",
     "majlis.comments",
     "majlis.moderation",
+    "ninja",
     "majlis.keys",
+    "majlis.api",
     "majlis.perspective",
     "majlis.integrations",
 ]
@@ -219,5 +221,4 @@ LOGGING = {
 
 # Embedding and the API (majlis.api): origins whose pages may embed threads,
 # call the API from the browser and create articles on first use.
-INSTALLED_APPS += ["ninja", "majlis.api"]
 MAJLIS_EMBED_ORIGINS = env_list("MAJLIS_EMBED_ORIGINS")
