@@ -105,6 +105,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
     }
+    # Tests use a file, not Django's shared-cache in-memory database: with
+    # live-server threads (browser tests) shared-cache SQLite fails at once
+    # with "table is locked" instead of waiting, while a WAL file waits
+    # (busy_timeout) like production does.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
