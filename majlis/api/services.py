@@ -43,7 +43,7 @@ def normalize_url(raw):
     except ValueError as exc:
         raise ValueError("Enter a valid http(s) URL.") from exc
     origin = normalize_origin(raw)
-    if origin is None or any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in raw):
+    if origin is None or any(ch.isspace() or unicodedata.category(ch) in {"Cc", "Cs"} for ch in raw):
         raise ValueError("Enter a valid http(s) URL.")
     scheme, netloc = origin.split("://", 1)
     if parts.username or parts.password:
@@ -126,8 +126,12 @@ def decode_cursor(value):
         when = datetime.fromisoformat(stamp)
         if when.tzinfo is None:
             raise ValueError
-        return when, int(pk)
-    except (ValueError, UnicodeError, TypeError) as exc:
+        when = when.astimezone(dt_timezone.utc)  # OverflowError near year 1 / 9999
+        pk = int(pk)
+        if not 0 <= pk < 2**63:  # a 64-bit id column
+            raise ValueError
+        return when, pk
+    except (ValueError, UnicodeError, TypeError, OverflowError) as exc:
         raise BadCursor("This cursor is not valid; start again without one.") from exc
 
 

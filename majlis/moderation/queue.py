@@ -6,6 +6,7 @@ import base64
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from datetime import timezone as dt_timezone
 
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
@@ -103,8 +104,9 @@ def decode_cursor(token, sort):
         fields = SORTS[sort]
         if not isinstance(values, list) or len(values) != len(fields):
             return None
-        decoded = [datetime.fromisoformat(v) if name == "submitted_at" else v for (name, _), v in zip(fields, values)]
-        numeric_ok = all(isinstance(v, (int, float)) and not isinstance(v, bool)
+        decoded = [datetime.fromisoformat(v).astimezone(dt_timezone.utc) if name == "submitted_at" else v
+                   for (name, _), v in zip(fields, values)]
+        numeric_ok = all(isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) < 2**63
                          for (name, _), v in zip(fields, decoded) if name != "submitted_at")
         return decoded if numeric_ok else None
     except (ValueError, TypeError, OverflowError):

@@ -217,3 +217,13 @@ def test_embed_script_is_served(client):
     source = response.content.decode()
     assert "data-majlis-thread" in source and "innerHTML" not in source
     assert client.get("/static/majlis/embed.css").status_code == 200
+
+
+@pytest.mark.parametrize("raw", ["9999-12-31T23:59:59-14:00|1", "2024-01-01T00:00:00+00:00|99999999999999999999999"])
+def test_hostile_cursors_get_the_json_error_not_a_500(client, article, raw):
+    import base64
+
+    cursor = base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    response = client.get("/api/v1/comments", {"article": article.slug, "cursor": cursor}, **from_site())
+    assert response.status_code == 400
+    assert "cursor" in response.json()["error"]["fields"]

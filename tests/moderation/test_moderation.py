@@ -184,3 +184,11 @@ def test_dashboard_and_audit_ignore_odd_numbers(moderator_client, query):
     assert moderator_client.get("/moderation/dashboard/" + query).status_code == 200
     assert moderator_client.get("/moderation/audit/?comment=²").status_code == 200
     assert moderator_client.get("/moderation/?after=WyJ4IiwieSIsInoiXQ").status_code == 200  # ["x","y","z"]
+
+
+@pytest.mark.parametrize("values", ['[0, "9999-12-31T23:59:59-14:00", 1]', '[0, "2024-01-01T00:00:00+00:00", 1e300]'])
+def test_queue_ignores_hostile_cursors(moderator_client, values):
+    import base64
+
+    cursor = base64.urlsafe_b64encode(values.encode()).decode().rstrip("=")
+    assert moderator_client.get("/moderation/", {"after": cursor}).status_code == 200
