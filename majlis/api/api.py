@@ -28,7 +28,7 @@ from majlis.articles.models import Article
 from majlis.comments.actions import COMMENTS_CLOSED, SubmissionRefused, submit_comment
 from majlis.comments.forms import CommentForm
 from majlis.comments.models import Comment, Commenter
-from majlis.comments.views import PENDING_MESSAGE, RATE_MESSAGE
+from majlis.comments.views import PENDING_MESSAGE, RATE_MESSAGE, stored_ip
 from majlis.keys.models import ApiKey
 from majlis.moderation import actions as moderation
 from majlis.moderation.models import SitePolicy
@@ -321,7 +321,7 @@ def submit(request, payload: SubmitIn):
         try:
             submission = submit_comment(
                 article=article, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
-                text=form.cleaned_data["text"], ip_address=ip_address or request.META.get("REMOTE_ADDR"),
+                text=form.cleaned_data["text"], ip_address=ip_address or stored_ip(request),
             )
         except SubmissionRefused as refused:
             code = "comments_closed" if str(refused) == COMMENTS_CLOSED else "refused"

@@ -3,7 +3,6 @@
 rate limits applied to JSON requests. Comment submission, validation and
 moderation are the existing functions in majlis.comments / majlis.moderation."""
 import base64
-import copy
 import hashlib
 import re
 import unicodedata
@@ -13,10 +12,10 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
-from django.http import QueryDict
 
 from majlis.articles.models import Article
 from majlis.articles.services import unique_slug
+from majlis.comments.client_ip import client_ip
 from majlis.comments.views import over_rate_limit
 
 from .origins import normalize_origin, origin_allowed
@@ -153,18 +152,9 @@ def keyset_page(queryset, cursor, limit):
 # --- Rate limits ------------------------------------------------------------
 
 def comment_rate_limited(request, email, ip_address=None):
-    """The native page's limits (majlis.comments.views.over_rate_limit, same
-    counters, so the page and the API share them). That helper reads the
-    e-mail from form data; a JSON request has none, so it is given a copy of
-    the request carrying the e-mail (and, for a keyed server-side call, the
-    reader's IP address) as the page would."""
-    probe = copy.copy(request)
-    data = QueryDict(mutable=True)
-    data["email"] = email or ""
-    probe.POST = data
-    # Callers without an address (a bare WSGI environ) share one bucket.
-    probe.META = {**request.META, "REMOTE_ADDR": ip_address or request.META.get("REMOTE_ADDR") or "0.0.0.0"}
-    return over_rate_limit(probe)
+    """The native page's limits and counters; a keyed server-side call may
+    name the reader's IP address, otherwise the caller's own is counted."""
+    return over_rate_limit(request, email=email, ip=ip_address or client_ip(request))
 
 
 def rate_period_seconds(rate):

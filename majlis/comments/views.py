@@ -20,17 +20,16 @@ def stored_ip(request):
     return None if ip == UNKNOWN else ip
 
 
-def email_key(group, request):
-    return (request.POST.get("email") or "").strip().lower() or "-"
-
-
-def over_rate_limit(request):
-    # Both limits are counted on every attempt so a flood is throttled even
-    # when it rotates e-mail addresses or IPs.
-    by_ip = is_ratelimited(request, group="comment-ip", key="ip", rate=settings.MAJLIS["RATE_PER_IP"], increment=True)
-    by_email = is_ratelimited(
-        request, group="comment-email", key=email_key, rate=settings.MAJLIS["RATE_PER_EMAIL"], increment=True
-    )
+def over_rate_limit(request, *, email, ip):
+    """Count a comment attempt against the per-IP and per-e-mail limits and
+    say whether either is exceeded. The page and the API both call this, so
+    they share the counters. Both limits are counted on every attempt so a
+    flood is throttled even when it rotates e-mail addresses or IPs."""
+    email = (email or "").strip().lower() or "-"
+    by_ip = is_ratelimited(request, group="comment-ip", key=lambda group, request: ip,
+                           rate=settings.MAJLIS["RATE_PER_IP"], increment=True)
+    by_email = is_ratelimited(request, group="comment-email", key=lambda group, request: email,
+                              rate=settings.MAJLIS["RATE_PER_EMAIL"], increment=True)
     return by_ip or by_email
 
 
@@ -44,7 +43,7 @@ def rate_limited(request, exception=None):
 def post_comment(request, slug):
     article = get_object_or_404(Article, slug=slug)
     form = CommentForm(request.POST)
-    if over_rate_limit(request):
+    if over_rate_limit(request, email=request.POST.get("email"), ip=client_ip(request)):
         return render_article(request, article, form=form, status=429, form_error=RATE_MESSAGE)
     if not form.is_valid():
         return render_article(request, article, form=form, status=400)
