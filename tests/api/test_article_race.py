@@ -1,13 +1,11 @@
 """Several first comments on the same new URL at once, each on its own
 database connection: one article is created, every comment lands on it."""
-import threading
 
 import pytest
-from django.db import connections
 
 from majlis.api import services
 from majlis.articles.models import Article
-from tests.helpers import requires_postgres
+from tests.helpers import requires_postgres, run_at_once
 
 
 @requires_postgres
@@ -15,24 +13,11 @@ from tests.helpers import requires_postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_first_use_creates_one_article():
     url = "https://news.example/race"
-    barrier = threading.Barrier(4)
-    found, errors = [], []
-
     def first_use():
-        try:
-            barrier.wait()
-            found.append(services.article_for_url(url, title="Race", create=True).pk)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-        finally:
-            connections.close_all()
+        return services.article_for_url(url, title="Race", create=True).pk
 
-    threads = [threading.Thread(target=first_use) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(10)
-    assert not errors and len(found) == 4
+    found = run_at_once(first_use, first_use, first_use, first_use, timeout=10)
+    assert all(isinstance(pk, int) for pk in found), found
     assert len(set(found)) == 1
     assert Article.objects.filter(url=url).count() == 1
 

@@ -8,7 +8,7 @@ from django.db import connection, connections
 from majlis.comments.models import Comment
 from majlis.moderation import actions
 from majlis.moderation.models import AuditEntry
-from tests.helpers import requires_postgres
+from tests.helpers import requires_postgres, run_at_once
 
 
 @requires_postgres
@@ -22,33 +22,15 @@ def test_two_connections_deciding_at_once_only_one_wins(article, moderator, djan
     other.groups.add(moderators_group())
     comment = Comment.objects.create(article=article, author_name="A", author_email="a@example.org",
                                      text="race me", fingerprint="race")
-    barrier = threading.Barrier(2)
-    outcomes = {}
-
-    def decide(name, user, approve):
-        try:
-            barrier.wait()
-            if approve:
-                actions.approve(comment.pk, actor=user)
-            else:
-                actions.reject(comment.pk, actor=user, reasons=["threat"])
-            outcomes[name] = "won"
-        except actions.AlreadyDecided as exc:
-            outcomes[name] = str(exc)
-        finally:
-            connections.close_all()  # each thread has its own connection
-
-    threads = [
-        threading.Thread(target=decide, args=("first", moderator, True)),
-        threading.Thread(target=decide, args=("second", other, second == "approve")),
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(10)
-    assert sorted(o == "won" for o in outcomes.values()) == [False, True], outcomes
-    loser = next(o for o in outcomes.values() if o != "won")
-    assert "already" in loser
+    outcomes = run_at_once(
+        lambda: actions.approve(comment.pk, actor=moderator),
+        (lambda: actions.approve(comment.pk, actor=other)) if second == "approve"
+        else (lambda: actions.reject(comment.pk, actor=other, reasons=["threat"])),
+    )
+    winners = [o for o in outcomes if isinstance(o, Comment)]
+    losers = [o for o in outcomes if isinstance(o, actions.AlreadyDecided)]
+    assert len(winners) == 1 and len(losers) == 1, outcomes
+    assert "already" in str(losers[0])
     assert AuditEntry.objects.filter(comment_id=comment.pk).count() == 1
     final = Comment.objects.get(pk=comment.pk)
     assert final.status in {"approved", "rejected"}
@@ -97,20 +79,9 @@ def test_row_lock_makes_the_second_connection_wait_then_lose(article, moderator)
 def test_double_click_on_postgres_stores_one_comment(article):
     from majlis.comments.actions import submit_comment
 
-    barrier = threading.Barrier(4)
-    results = []
-
     def post():
-        try:
-            barrier.wait()
-            results.append(submit_comment(article=article, name="A", email="dbl@example.org", text="same words").duplicate)
-        finally:
-            connections.close_all()
+        return submit_comment(article=article, name="A", email="dbl@example.org", text="same words").duplicate
 
-    threads = [threading.Thread(target=post) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(15)
+    results = run_at_once(post, post, post, post)
     assert Comment.objects.filter(author_email="dbl@example.org").count() == 1
     assert sorted(results) == [False, True, True, True]
