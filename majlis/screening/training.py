@@ -102,15 +102,21 @@ def load_examples(data: str | None, use_cache: bool = True, progress: bool = Tru
             return pickle.load(f)
     ex = D.load_all(d, progress=progress)
     if use_cache:
-        try:
-            CACHE_DIR.mkdir(exist_ok=True)
-            for old in CACHE_DIR.glob("screening_examples_*.pkl"):
-                old.unlink()
-            with open(cache, "wb") as f:
-                pickle.dump(ex, f, protocol=pickle.HIGHEST_PROTOCOL)
-        except OSError:
-            pass
+        _save_cache(cache, "screening_examples_*.pkl", ex)
     return ex
+
+
+def _save_cache(path, stale_pattern, obj) -> None:
+    """Replace the cached pickles matching `stale_pattern` with `obj` at
+    `path`; a cache that cannot be written is simply not used."""
+    try:
+        CACHE_DIR.mkdir(exist_ok=True)
+        for old in CACHE_DIR.glob(stale_pattern):
+            old.unlink()
+        with open(path, "wb") as f:
+            pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:
+        pass
 
 
 # ------------------------------------------------------------------------------------------
@@ -163,14 +169,7 @@ def lexicon_hits(examples, progress: bool = True) -> list:
     with get_context("fork").Pool(max(1, min(2, os.cpu_count() or 1))) as pool:
         out = list(tqdm(pool.imap(_lex_codes, items, chunksize=500), total=len(items), desc="lexicon weak labels",
                         disable=not progress))
-    try:
-        CACHE_DIR.mkdir(exist_ok=True)
-        for old in CACHE_DIR.glob("screening_lexhits_*.pkl"):
-            old.unlink()
-        with open(cache, "wb") as f:
-            pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
-    except OSError:
-        pass
+    _save_cache(cache, "screening_lexhits_*.pkl", out)
     return out
 
 
