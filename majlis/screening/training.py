@@ -312,7 +312,7 @@ def peer_scores(texts, bp_rows=None) -> dict:
 
 def screener_scores(screener, examples, batch: int = 256) -> np.ndarray:
     """(n, 7) scores of the full ``Screener.screen_many`` path (lexicon + rules + model) on the
-    test / hold-out rows (NaN on other rows); column 7 = max over the codes."""
+    test / hold-out rows (NaN on other rows); column 7 = the verdict's ``reject``."""
     from tqdm import tqdm
 
     out = np.full((len(examples), len(TARGETS)), np.nan)
@@ -327,7 +327,7 @@ def screener_scores(screener, examples, batch: int = 256) -> np.ndarray:
         for i, v in zip(part, verdicts):
             sc = [float(v.scores.get(c, 0.0)) for c in CODES]
             out[i, : len(CODES)] = sc
-            out[i, len(CODES)] = max(sc)
+            out[i, len(CODES)] = v.reject if v.reject is not None else 0.0
     return out
 
 
@@ -767,7 +767,7 @@ def update_card(path: Path, res: dict) -> None:
          "as a score; 70–300 ms per comment) runs on a stratified sample of up to 60 rows per set, and the",
          "`ours (same rows)` column gives our ROC-AUC on exactly that sample.", "",
          "`screener` = the full engine path (`Screener.screen_many`: lexicon, rules, promotion detector and",
-         "this model; its `reject` column is the max over the codes).", "",
+         "this model; its `reject` column is the verdict's reject: the model's reject head lifted by strong rules).", "",
          "| set | target | rows | pos | model AUC | screener AUC | alt-profanity-check AUC | better-profanity AUC | model (same rows) |",
          "|---|---|---|---|---|---|---|---|---|"]
     for g, r in res["sets"].items():
