@@ -14,7 +14,8 @@ How scores combine (per code):
   never decide alone. A hit inside quotation marks counts half (quoting an insult to
   discuss it), but it stays in the evidence;
 * promotion: rule score from :mod:`majlis.screening.promotion`;
-* final score = 1 - (1 - learned) * (1 - rule) (noisy-OR: independent evidence);
+* final score = max(learned, rule) (a noisy-OR ranks no better on the held-out rows, by at most
+  0.005 ROC-AUC, and flags more clean comments);
 * ``reject`` = the learned reject head, lifted only by a strong rule (>= ``STRONG_RULE``).
 
 ``off_topic`` (only when ``article_text`` is given) is a side signal, never a rejection
@@ -130,13 +131,6 @@ def off_topic_score(comment: str, article_text: str) -> float:
 STRONG_RULE = 0.85  # a rule score at or above this is a strong lexicon term or a clear ad
 
 
-def _either(p: float, r: float) -> float:
-    """Learned probability and rule score combined as independent evidence (noisy-OR):
-    either alone keeps its value, both together score higher than either. On the held-out rows it
-    ranks as well as max(p, r) or better for every code and language (ROC-AUC, MODEL_CARD.md)."""
-    return 1.0 - (1.0 - p) * (1.0 - r)
-
-
 def _in_quotes(text: str, start: int, end: int, spans: list) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
@@ -211,7 +205,7 @@ class Screener:
             for j, c in enumerate(CODES):
                 r = rules[i][j]
                 p = float(learned[i, j]) if learned is not None else 0.0
-                scores[c] = round(min(1.0, max(0.0, _either(p, r))), 4)
+                scores[c] = round(min(1.0, max(0.0, p, r)), 4)
             rej = max(rules[i])
             if learned_reject is not None:
                 # the reject head already ranks better than any rule on the languages it was trained

@@ -41,6 +41,29 @@ def test_numbers_and_dates_are_not_phones(text):
     assert detect_promotion(text).score < 0.5
 
 
+@pytest.mark.parametrize("text", [
+    "@USER @USER Unfortunately in America a system like that would be called racist.",
+    "@rudaw_english: the report on Sinjar is wrong",
+    "RT @kurdistan24 Salaries will be paid next week",
+])
+def test_a_reply_opening_with_mentions_is_not_promotion(text):
+    assert "handle" not in kinds(text)
+    assert detect_promotion(text).score == 0
+
+
+def test_a_handle_inside_the_comment_is_still_evidence():
+    assert "handle" in kinds("@ali you are right, and follow @cheap_deals_iq for phones")
+
+
+@pytest.mark.parametrize("text", [
+    "China feels it has not been given its place in the international order.",
+    "Russia may claim the Arctic, but the law is clear.",
+    "They earn less than teachers in Baghdad.",
+])
+def test_news_words_are_the_weakest_promotion_cue(text):
+    assert detect_promotion(text).score <= 0.25
+
+
 def test_news_link_is_weak():
     r = detect_promotion("source: https://www.rudaw.net/english/middleeast/iraq/123")
     assert 0 < r.score < 0.5
