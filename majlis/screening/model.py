@@ -331,7 +331,8 @@ class GuidelineModel:
         return np.asarray(X @ self.coef_, dtype=np.float64) + self.intercept_
 
     def calibrate(self, texts, Y, X=None, min_pos: int = 10, clean=None, clean_fpr: float = 0.02,
-                  langs=None, min_lang_pos: int = 15, min_lang_clean: int = 150) -> dict:
+                  langs=None, min_lang_pos: int = 15, min_lang_clean: int = 150, topic=None,
+                  topic_fpr: float = 0.015, min_topic: int = 100) -> dict:
         """Calibrate on held-out (dev) rows.
 
         1. Platt scaling per target (global), and per (target, language) where the language has
@@ -340,7 +341,10 @@ class GuidelineModel:
         3. the clean-comment guard: for every language (and globally) whose ``clean`` dev rows
            (comments the sources call clean) would be flagged more than ``clean_fpr`` of the time
            at that threshold, that language's calibration is shifted down until they are not.
-        Step 3 keeps a single threshold per code (what the engine uses) while giving each
+        4. the same guard, stricter (``topic_fpr``), on ``topic`` rows: clean comments that discuss
+           war, militias, attacks or ethnic / religious groups, the honest political argument the
+           product must leave alone (per language with at least ``min_topic`` such rows).
+        Steps 3-4 keep a single threshold per code (what the engine uses) while giving each
         language its own effective operating point."""
         from sklearn.linear_model import LogisticRegression
 
@@ -351,6 +355,7 @@ class GuidelineModel:
         n = len(Z)
         langs_arr = np.array(list(langs) if langs is not None else ["other"] * n, dtype=object)
         clean_m = np.zeros(n, dtype=bool) if clean is None else np.asarray(clean, dtype=bool)
+        topic_m = clean_m & (np.zeros(n, dtype=bool) if topic is None else np.asarray(topic, dtype=bool))
         self.lang_calib_ = {}
         report = {}
 
@@ -390,19 +395,24 @@ class GuidelineModel:
             self.thresholds_[j] = thr
             report[name]["threshold"] = thr
             shifts = {}
-            groups = [(lang, clean_m & (langs_arr == lang)) for lang in sorted(set(langs_arr[clean_m]))]
-            groups.append((None, clean_m))
-            for lang, cm in groups:
-                if cm.sum() < min_lang_clean:
+            groups = [(lang, clean_m & (langs_arr == lang), clean_fpr, min_lang_clean)
+                      for lang in sorted(set(langs_arr[clean_m]))]
+            groups.append((None, clean_m, clean_fpr, min_lang_clean))
+            if name != "reject":  # LIKELY_TO_REJECT is a ranking signal, not a reason shown to moderators
+                groups += [(lang, topic_m & (langs_arr == lang), topic_fpr, min_topic)
+                           for lang in sorted(set(langs_arr[topic_m]))]
+            for lang, cm, max_fpr, min_rows in groups:
+                if cm.sum() < min_rows:
                     continue
                 if lang is not None and lang not in self.lang_calib_:
                     self.lang_calib_[lang] = self.calib_.copy()
                 cal = self.calib_ if lang is None else self.lang_calib_[lang]
-                z_q = float(np.quantile(Z[cm, j], 1 - clean_fpr))
+                z_q = float(np.quantile(Z[cm, j], 1 - max_fpr))
                 p_q = float(_sigmoid(cal[j, 0] * z_q + cal[j, 1]))
                 if p_q > thr:
                     new_b = math.log(thr / (1 - thr)) - cal[j, 0] * z_q
-                    shifts[lang or "*"] = round(new_b - cal[j, 1], 3)
+                    key = lang or "*"
+                    shifts[key] = round(shifts.get(key, 0.0) + new_b - cal[j, 1], 3)
                     cal[j, 1] = new_b
             report[name]["clean_guard_shift"] = shifts
         return report

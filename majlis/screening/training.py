@@ -349,19 +349,16 @@ def peer_sample(examples, per_set: int = 60, seed: int = 0) -> list[int]:
     return sorted(int(i) for i in out)
 
 
+def is_topic(ex) -> bool:
+    """A clean row (reject == 0) mentioning war, militias, terrorism, attacks or ethnic /
+    religious groups, in its language."""
+    rx = TOPIC_RX.get(ex.lang)
+    return ex.reject == 0 and rx is not None and bool(rx.search(ex.text))
+
+
 def topic_rows(examples) -> list[int]:
-    """Indices of clean rows (reject == 0 and every abuse code labelled 0) mentioning war,
-    militias, terrorism, attacks or ethnic / religious groups, in their language."""
-    idx = []
-    for i, ex in enumerate(examples):
-        if ex.reject != 0:
-            continue
-        rx = TOPIC_RX.get(ex.lang)
-        if rx is None:
-            continue
-        if rx.search(ex.text):
-            idx.append(i)
-    return idx
+    """Indices of the clean war / militia / group rows (:func:`is_topic`)."""
+    return [i for i, ex in enumerate(examples) if is_topic(ex)]
 
 
 # ------------------------------------------------------------------------------------------
@@ -396,6 +393,8 @@ def train_main(argv=None) -> int:
     ap.add_argument("--no-weak", action="store_true", help="do not add lexicon weak labels")
     ap.add_argument("--clean-fpr", type=float, default=0.02,
                     help="max share of clean dev comments flagged per code and language (default 0.02)")
+    ap.add_argument("--topic-fpr", type=float, default=0.015,
+                    help="the same, on clean dev comments about war, militias, attacks and groups (default 0.015)")
     ap.add_argument("--alpha", type=float, default=None)
     ap.add_argument("--epochs", type=int, default=None)
     args = ap.parse_args(argv)
@@ -428,7 +427,8 @@ def train_main(argv=None) -> int:
         model.fit(None, Y, X=X, sample_weight=weights_of(train), progress=_StepBar(bar, len(train) // len(TARGETS)))
         Xd = _features(dev, model, bar)
         calib = model.calibrate(None, targets_matrix(dev), X=Xd, clean=np.array([ex.reject == 0 for ex in dev]),
-                                langs=[ex.lang for ex in dev], clean_fpr=args.clean_fpr)
+                                langs=[ex.lang for ex in dev], clean_fpr=args.clean_fpr,
+                                topic=[is_topic(ex) for ex in dev], topic_fpr=args.topic_fpr)
     train_s = time.time() - t0
     model.meta.update({
         "trained_at": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -478,8 +478,7 @@ def run_evaluation(model: GuidelineModel, examples, with_peers=True, with_speed=
     P = model.predict_all(X=X, langs=[ex.lang for ex in evalx])
     if with_peers:
         rows = set(peer_sample(evalx))
-        topic = [i for i, ex in enumerate(evalx) if ex.role in ("test", "holdout") and ex.reject == 0
-                 and ex.lang in TOPIC_RX and TOPIC_RX[ex.lang].search(ex.text)]
+        topic = [i for i, ex in enumerate(evalx) if ex.role in ("test", "holdout") and is_topic(ex)]
         rng = np.random.default_rng(2)
         rows.update(int(i) for i in rng.choice(topic, size=min(150, len(topic)), replace=False))
         peers = peer_scores(texts, sorted(rows))
@@ -540,7 +539,7 @@ def run_evaluation(model: GuidelineModel, examples, with_peers=True, with_speed=
         res["topic_fpr"][lang] = entry
     # all languages together
     all_t = [(i, ex) for i, ex in enumerate(evalx) if ex.role in ("test", "holdout")]
-    tot = [idx_of[id(ex)] for _, ex in all_t if TOPIC_RX.get(ex.lang) and ex.reject == 0 and TOPIC_RX[ex.lang].search(ex.text)]
+    tot = [idx_of[id(ex)] for _, ex in all_t if is_topic(ex)]
     if tot:
         flags = P[tot][:, : len(CODES)] >= thr[: len(CODES)]
         res["topic_fpr"]["all"] = {"n": len(tot), "fpr_threat": float(flags[:, 2].mean()),

@@ -211,3 +211,32 @@ def test_prenormalised_input_gives_identical_scores(model):
         assert prepare(t, normalise(t)) == prepare(t)
     np.testing.assert_allclose(model.predict_proba(texts, normalised=[normalise(t) for t in texts]),
                                model.predict_proba(texts))
+
+
+def test_clean_war_speech_guard_lowers_that_languages_flags():
+    """Calibration's topic guard: clean comments about war and groups that happen to share words
+    with insults are flagged at most ``topic_fpr`` of the time, where without it most would be."""
+    texts, Y = _tiny_corpus()
+    m = GuidelineModel(n_bits=14, epochs=20).fit(texts, Y)
+    rng = np.random.default_rng(1)
+    war = [f"you stupid idiot moron militia war {rng.integers(1000)}" for _ in range(150)]
+    dev_texts = texts + war
+    # like a source that only says "not offensive": no per-code labels, but known clean
+    dev_Y = np.vstack([Y, np.full((len(war), 6), np.nan)])
+    clean = np.zeros(len(dev_texts), dtype=bool)
+    clean[len(texts):] = True
+    topic = np.zeros(len(dev_texts), dtype=bool)
+    topic[len(texts):] = True
+    pa = CODES.index("personal_attack")
+
+    def flagged_war_share(topic_mask):
+        m.calibrate(dev_texts, dev_Y, min_pos=5, clean=clean, langs=["en"] * len(dev_texts), min_lang_clean=10 ** 6,
+                    topic=topic_mask, topic_fpr=0.02)
+        P = m.predict_proba(war, ["en"] * len(war))
+        return float((P[:, pa] >= m.thresholds_[pa]).mean())
+
+    assert flagged_war_share(None) > 0.5
+    assert flagged_war_share(topic) <= 0.03
+    # an insult still scores above ordinary news speech for that language
+    P = m.predict_proba(["you stupid idiot", "the budget vote is next week"], ["en", "en"])
+    assert P[0, pa] > P[1, pa]
