@@ -240,3 +240,19 @@ def test_clean_war_speech_guard_lowers_that_languages_flags():
     # an insult still scores above ordinary news speech for that language
     P = m.predict_proba(["you stupid idiot", "the budget vote is next week"], ["en", "en"])
     assert P[0, pa] > P[1, pa]
+
+
+def test_inhouse_comments_loader_labels_every_code(tmp_path):
+    from majlis.screening.datasets import load_inhouse_comments
+
+    p = tmp_path / "c.tsv"
+    p.write_text("# written for Majlis\ntrain\tkmr\tclean\tHikûmetê îro civînek li Hewlêrê kir.\n"
+                 "check\tckb\tprofanity,personal_attack\tتۆ گەوجیت\n", encoding="utf-8")
+    clean, bad = list(load_inhouse_comments(path=p))
+    assert (clean.role, clean.lang, clean.reject) == ("train", "kmr", 0)
+    assert set(clean.labels.values()) == {0}
+    assert (bad.role, bad.lang, bad.reject) == ("holdout", "ckb", 1)
+    assert bad.labels["profanity"] == bad.labels["personal_attack"] == 1 and bad.labels["threat"] == 0
+    p.write_text("train\tkmr\tswearing\tsome text\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        list(load_inhouse_comments(path=p))
