@@ -16,7 +16,8 @@ How scores combine (per code):
 * promotion: rule score from :mod:`majlis.screening.promotion`;
 * final score = max(learned, rule) (a noisy-OR ranks no better on the held-out rows, by at most
   0.005 ROC-AUC, and flags more clean comments);
-* ``reject`` = the learned reject head, lifted only by a strong rule (>= ``STRONG_RULE``).
+* ``reject`` = the learned reject head, lifted only by a strong rule (>= ``STRONG_RULE``), except
+  in Kurdish (``THIN_DATA_LANGS``), where any rule score lifts it.
 
 ``off_topic`` (only when ``article_text`` is given) is a side signal, never a rejection
 reason: 1 - lexical relevance, where relevance is the share of the comment's content words
@@ -129,6 +130,7 @@ def off_topic_score(comment: str, article_text: str) -> float:
 
 
 STRONG_RULE = 0.85  # a rule score at or above this is a strong lexicon term or a clear ad
+THIN_DATA_LANGS = frozenset({"ckb", "kmr"})  # no public labelled comments to train on
 
 
 def _in_quotes(text: str, start: int, end: int, spans: list) -> bool:
@@ -208,9 +210,12 @@ class Screener:
                 scores[c] = round(min(1.0, max(0.0, p, r)), 4)
             rej = max(rules[i])
             if learned_reject is not None:
-                # the reject head already ranks better than any rule on the languages it was trained
-                # on; only a strong rule (a listed swear word, a phone number ad) may lift it
-                rej = max(float(learned_reject[i]), rej if rej >= STRONG_RULE else 0.0)
+                # the reject head ranks better than the rules on the languages it has public data
+                # for: there only a strong rule (a listed swear word, a phone-number ad) lifts it.
+                # Kurdish has a few hundred rows of our own: the rules count fully.
+                if langs[i] not in THIN_DATA_LANGS and rej < STRONG_RULE:
+                    rej = 0.0
+                rej = max(float(learned_reject[i]), rej)
             elif learned is not None:
                 rej = max(rej, float(learned[i].max()))
             a = article_texts[i] if i < len(article_texts) else None

@@ -10,7 +10,8 @@ Two layers:
    3arab, 2ana) is Arabic.
 2. A multinomial Naive Bayes over word unigrams and padded character trigrams,
    trained on the shared datasets (language known per dataset) plus hand-written
-   Kurmanji sentences (``seed_text/kmr.txt``); French tweets stand in for "other
+   Kurmanji sentences (``seed_text/kmr.txt``) and our own labelled comments
+   (``seed_text/inhouse_comments.tsv``, its ``check`` rows held out); French tweets stand in for "other
    Latin-script language". Artifact: ``artifacts/langid.npz`` (float16 log-probabilities).
 
 ``python -m majlis.screening.langid --train DATA_DIR`` rebuilds the artifact and
@@ -203,6 +204,21 @@ def _held_out(text: str) -> bool:
     return hashlib.md5(text.encode("utf-8")).digest()[0] % 10 == 0
 
 
+INHOUSE = HERE / "seed_text" / "inhouse_comments.tsv"
+
+
+def _inhouse(split: str) -> dict[str, list[str]]:
+    """Our own labelled comments (ckb / kmr / tr) of one split ("train" or "check"): the
+    check rows are always held out, the train rows always train."""
+    out = defaultdict(list)
+    if INHOUSE.exists():
+        for line in INHOUSE.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 4 and parts[0] == split:
+                out[parts[1]].append(parts[3])
+    return out
+
+
 def _training_texts(data_dir: str) -> dict[str, list[str]]:
     from ._corpora import load_corpora, _read_tsv
 
@@ -218,11 +234,12 @@ def train_langid(data_dir: str, out_path: str | os.PathLike | None = None, min_c
                  max_features: int = 120000, alpha: float = 0.05) -> Path:
     texts = _training_texts(data_dir)
     counts = {c: Counter() for c in CLASSES}
+    inhouse = _inhouse("train")
     for c in CLASSES:
-        rows = [t for t in texts.get(c, []) if not _held_out(t)]
+        rows = [t for t in texts.get(c, []) if not _held_out(t)] + inhouse.get(c, [])
         reps = 1
         if c == "kmr":
-            reps = 30  # tiny hand-written set: repeat so smoothing does not drown it
+            reps = 10  # small hand-written set: repeat so smoothing does not drown it
         for t in rows:
             f = _features(t)
             for _ in range(reps):
@@ -252,8 +269,9 @@ def evaluate_langid(data_dir: str) -> dict[str, tuple[int, int]]:
     texts = _training_texts(data_dir)
     res = {}
     confusion = defaultdict(Counter)
+    inhouse = _inhouse("check")
     for c in CLASSES:
-        rows = [t for t in texts.get(c, []) if _held_out(t)]
+        rows = [t for t in texts.get(c, []) if _held_out(t)] + inhouse.get(c, [])
         ok = 0
         for t in rows:
             p = detect_language(t)
