@@ -111,6 +111,15 @@ def test_reject_attribute(screener, full_screener):
     assert "reject" not in v.to_dict()["scores"]
 
 
+def test_reject_follows_the_model_but_kurdish_keeps_its_rules(full_screener):
+    # a listed swear word lifts the reject probability in any language
+    assert full_screener.screen("you fucking idiot").reject >= 0.85
+    # Kurdish: no public training data, so a medium lexicon insult counts in full
+    v = full_screener.screen("تۆ گەمژەیت، هیچ نازانیت")
+    assert v.language == "ckb"
+    assert v.reject >= v.scores["personal_attack"] >= 0.4
+
+
 def test_long_adversarial_input_is_bounded(screener):
     import time
 
