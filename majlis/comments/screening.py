@@ -18,6 +18,13 @@ def get_screener():
     return Screener.load()
 
 
+def default_threshold(code):
+    """The score from which the screening model calls ``code`` likely: its own threshold, chosen
+    on held-out (dev) comments when it was trained (what `majlis screening evaluate` reports F1
+    and false-positive rates at). 0.5 for codes the model does not threshold (off_topic)."""
+    return float(get_screener().thresholds.get(code, 0.5))
+
+
 def guideline_risk(scores):
     from .models import Comment
 

@@ -9,7 +9,8 @@ class SitePolicy(models.Model):
     likely_thresholds = models.JSONField(
         default=dict, blank=True,
         help_text='Per guideline code, the screening score that marks a likely violation and pre-selects it '
-                  'as the rejection reason, e.g. {"threat": 0.4}. Codes not listed use 0.5.',
+                  'as the rejection reason, e.g. {"threat": 0.4}. Codes not listed use the screening model\'s own '
+                  'threshold, chosen on held-out comments when it was trained.',
     )
     auto_reject_threshold = models.FloatField(
         null=True, blank=True,
@@ -41,7 +42,12 @@ class SitePolicy(models.Model):
         return cls.objects.get_or_create(pk=1)[0]
 
     def likely_threshold(self, code):
-        return float((self.likely_thresholds or {}).get(code, 0.5))
+        configured = (self.likely_thresholds or {}).get(code)
+        if configured is not None:
+            return float(configured)
+        from majlis.comments.screening import default_threshold
+
+        return default_threshold(code)
 
 
 class AppendOnlyError(Exception):

@@ -214,3 +214,16 @@ def test_editors_can_close_comments_on_an_article(client, django_user_model, art
     client.force_login(editor)
     assert client.get(f"/admin/articles/article/{article.pk}/change/").status_code == 200
     assert client.get("/admin/moderation/sitepolicy/").status_code == 200
+
+
+def test_likely_threshold_defaults_to_the_models_own_and_the_policy_overrides_it(db):
+    from majlis.comments.screening import get_screener
+    from majlis.moderation.models import SitePolicy
+
+    policy = SitePolicy.current()
+    model_threshold = get_screener().thresholds["threat"]
+    assert policy.likely_threshold("threat") == pytest.approx(model_threshold)
+    assert policy.likely_threshold("off_topic") == 0.5
+    policy.likely_thresholds = {"threat": 0.8}
+    policy.save()
+    assert SitePolicy.current().likely_threshold("threat") == 0.8
