@@ -85,6 +85,8 @@ def _cache_key(data_dir: Path) -> str:
             h.update(f"{p.relative_to(data_dir)}:{st.st_size}:{int(st.st_mtime)}".encode())
     p = Path(__file__).resolve().parent / "datasets.py"
     h.update(p.read_bytes())
+    if D.INHOUSE_COMMENTS.exists():  # our own rows live in the package, not in the data folder
+        h.update(D.INHOUSE_COMMENTS.read_bytes())
     from majlis.screening.model import prepare_fingerprint
 
     h.update(prepare_fingerprint().encode())  # the folding the cached `prepared` strings depend on
