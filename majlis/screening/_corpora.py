@@ -14,6 +14,27 @@ csv.field_size_limit(sys.maxsize)
 
 _MASKS = re.compile(r"@USER|\bURL\b|<LF>")
 
+INHOUSE_COMMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "seed_text", "inhouse_comments.tsv")
+INHOUSE_SPLITS = ("train", "check")
+
+
+def read_inhouse_comments(path: str = INHOUSE_COMMENTS, codes=None):
+    """Rows of our own labelled comments file as ``(split, lang, labels, text)``; ``labels`` is
+    the set of codes (empty for ``clean``). With ``codes``, a row naming another code or split is
+    a ``ValueError``. A missing file yields nothing."""
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            split, lang, labels, text = line.split("\t")
+            found = set() if labels == "clean" else set(labels.split(","))
+            if split not in INHOUSE_SPLITS or (codes is not None and found - set(codes)):
+                raise ValueError(f"{os.path.basename(path)}: bad row {line[:80]!r}")
+            yield split, lang, found, text
+
 
 def _clean(t: str) -> str:
     return _MASKS.sub(" ", t).strip()

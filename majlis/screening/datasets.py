@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from majlis.screening import _corpora
 from majlis.screening.model import CODES, prepare
 
 csv.field_size_limit(sys.maxsize)
@@ -853,7 +854,7 @@ def load_synthetic_promotion(d: Path | None = None, per_lang: int = 160, seed: i
                                        promotion=1), "synthetic-promotion", "train", reject=1)
 
 
-INHOUSE_COMMENTS = Path(__file__).resolve().parent / "seed_text" / "inhouse_comments.tsv"
+INHOUSE_COMMENTS = Path(_corpora.INHOUSE_COMMENTS)
 
 
 def load_inhouse_comments(d: Path | None = None, path: Path = INHOUSE_COMMENTS) -> Iterator[Example]:
@@ -862,16 +863,7 @@ def load_inhouse_comments(d: Path | None = None, path: Path = INHOUSE_COMMENTS) 
     train; ``check`` rows (written separately) are a hold-out. No public dataset covers Kurdish
     per code, nor Turkish per code: these rows are the only per-code signal there, small and
     written by us, so their hold-out figures are a sanity check, not a benchmark."""
-    if not path.exists():
-        return
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        split, lang, labels, text = line.split("\t")
-        codes = set() if labels == "clean" else set(labels.split(","))
-        unknown = codes - set(CODES)
-        if unknown or split not in ("train", "check"):
-            raise ValueError(f"{path.name}: bad row {line[:80]!r}")
+    for split, lang, codes, text in _corpora.read_inhouse_comments(str(path), codes=CODES):
         yield _ex(text, lang, _labels(**{c: int(c in codes) for c in CODES}), "inhouse-comments",
                   "train" if split == "train" else "holdout", reject=int(bool(codes)))
 

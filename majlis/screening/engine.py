@@ -213,9 +213,8 @@ class Screener:
                 # the reject head ranks better than the rules on the languages it has public data
                 # for: there only a strong rule (a listed swear word, a phone-number ad) lifts it.
                 # Kurdish has a few hundred rows of our own: the rules count fully.
-                if langs[i] not in THIN_DATA_LANGS and rej < STRONG_RULE:
-                    rej = 0.0
-                rej = max(float(learned_reject[i]), rej)
+                lifts = rej >= STRONG_RULE or langs[i] in THIN_DATA_LANGS
+                rej = max(float(learned_reject[i]), rej if lifts else 0.0)
             elif learned is not None:
                 rej = max(rej, float(learned[i].max()))
             a = article_texts[i] if i < len(article_texts) else None

@@ -204,18 +204,15 @@ def _held_out(text: str) -> bool:
     return hashlib.md5(text.encode("utf-8")).digest()[0] % 10 == 0
 
 
-INHOUSE = HERE / "seed_text" / "inhouse_comments.tsv"
-
-
 def _inhouse(split: str) -> dict[str, list[str]]:
     """Our own labelled comments (ckb / kmr / tr) of one split ("train" or "check"): the
     check rows are always held out, the train rows always train."""
+    from ._corpora import read_inhouse_comments
+
     out = defaultdict(list)
-    if INHOUSE.exists():
-        for line in INHOUSE.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) == 4 and parts[0] == split:
-                out[parts[1]].append(parts[3])
+    for row_split, lang, _, text in read_inhouse_comments():
+        if row_split == split:
+            out[lang].append(text)
     return out
 
 
