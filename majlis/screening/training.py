@@ -267,10 +267,14 @@ def evaluate_rows(examples, P: np.ndarray, thresholds: np.ndarray, min_each: int
                     continue
                 pr = _metrics(ys, score[sm], pthr, clean_all[sm])
                 r[pname] = {k: pr.get(k) for k in ("auc", "ap", "f1", "fpr", "fpr_clean")}
-                if sm.sum() < m.sum():  # sampled peer: our model on the very same rows
-                    mr = _metrics(ys, P[sm, j], thresholds[j], clean_all[sm])
+                if sm.sum() < m.sum():  # sampled peer: our model (and full screener) on the very same rows
                     r[pname]["rows"] = int(sm.sum())
-                    r[pname]["model_same_rows"] = {k: mr.get(k) for k in ("auc", "ap", "f1", "fpr", "fpr_clean")}
+                    ours = {"model_same_rows": P[:, j]}
+                    if "screener" in peers:
+                        ours["screener_same_rows"] = peers["screener"][:, j]
+                    for key, mine in ours.items():
+                        mr = _metrics(ys, mine[sm], thresholds[j], clean_all[sm])
+                        r[pname][key] = {k: mr.get(k) for k in ("auc", "ap", "f1", "fpr", "fpr_clean")}
         res[name] = r
     return res
 
@@ -592,7 +596,8 @@ def print_table(res: dict, file=sys.stdout) -> None:
                 if peer in m:
                     line += f" | {peer[:8]} AUC={_fmt(m[peer].get('auc'))}"
                     if "model_same_rows" in m[peer]:
-                        line += f" (ours {_fmt(m[peer]['model_same_rows'].get('auc'))} on {m[peer]['rows']})"
+                        line += (f" (model {_fmt(m[peer]['model_same_rows'].get('auc'))}, screener "
+                                 f"{_fmt(m[peer].get('screener_same_rows', {}).get('auc'))} on {m[peer]['rows']})")
             print(line, file=file)
     print("\n== per language (test+holdout pooled) ==", file=file)
     for lang, pools in res["languages"].items():
@@ -766,11 +771,11 @@ def update_card(path: Path, res: dict) -> None:
     L = [_MARK_A, "## Evaluation against the peers (`majlis screening evaluate`)", "",
          "Same rows for every system. alt-profanity-check scores every row; better-profanity (binary, used",
          "as a score; 70–300 ms per comment) runs on a stratified sample of up to 60 rows per set, and the",
-         "`ours (same rows)` column gives our ROC-AUC on exactly that sample.", "",
+         "`(same rows)` columns give our model's and our full screener's ROC-AUC on exactly that sample.", "",
          "`screener` = the full engine path (`Screener.screen_many`: lexicon, rules, promotion detector and",
          "this model; its `reject` column is the verdict's reject: the model's reject head lifted by strong rules).", "",
-         "| set | target | rows | pos | model AUC | screener AUC | alt-profanity-check AUC | better-profanity AUC | model (same rows) |",
-         "|---|---|---|---|---|---|---|---|---|"]
+         "| set | target | rows | pos | model AUC | screener AUC | alt-profanity-check AUC | better-profanity AUC | model (same rows) | screener (same rows) |",
+         "|---|---|---|---|---|---|---|---|---|---|"]
     for g, r in res["sets"].items():
         if g.endswith(":dev"):
             continue
@@ -780,17 +785,19 @@ def update_card(path: Path, res: dict) -> None:
             same = bp.get("model_same_rows", {})
             L.append(f"| {g} | {code} | {m['n']} | {m['pos']} | {_fmt(m.get('auc'))} | "
                      f"{_fmt(m.get('screener', {}).get('auc'))} | {_fmt(apc.get('auc'))} | "
-                     f"{_fmt(bp.get('auc'))} | {_fmt(same.get('auc'))} |")
+                     f"{_fmt(bp.get('auc'))} | {_fmt(same.get('auc'))} | "
+                     f"{_fmt(bp.get('screener_same_rows', {}).get('auc'))} |")
     L += ["", "### Per language, test splits + hold-outs pooled, with peers", "",
-          "| lang | target | rows | pos | model AUC | model AP | model F1 | screener AUC | screener F1 | alt-profanity-check AUC | better-profanity AUC (sample) | model AUC (same sample) |",
-          "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+          "| lang | target | rows | pos | model AUC | model AP | model F1 | screener AUC | screener F1 | alt-profanity-check AUC | better-profanity AUC (sample) | model AUC (same sample) | screener AUC (same sample) |",
+          "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for lang, pools in res["languages"].items():
         for code, m in pools.get("test+holdout", {}).get("metrics", {}).items():
             L.append(f"| {lang} | {code} | {m['n']} | {m['pos']} | {_fmt(m.get('auc'))} | {_fmt(m.get('ap'))} | "
                      f"{_fmt(m['f1'])} | {_fmt(m.get('screener', {}).get('auc'))} | {_fmt(m.get('screener', {}).get('f1'))} | "
                      f"{_fmt(m.get('alt_profanity_check', {}).get('auc'))} | "
                      f"{_fmt(m.get('better_profanity', {}).get('auc'))} | "
-                     f"{_fmt(m.get('better_profanity', {}).get('model_same_rows', {}).get('auc'))} |")
+                     f"{_fmt(m.get('better_profanity', {}).get('model_same_rows', {}).get('auc'))} | "
+                     f"{_fmt(m.get('better_profanity', {}).get('screener_same_rows', {}).get('auc'))} |")
     L += ["", "### Clean comments on war / militias / terrorism / attacks / groups (FPR at the thresholds)", "",
           "| lang | rows | model threat | model identity_abuse | model any code | screener threat | screener identity_abuse | screener any code | alt-profanity-check | better-profanity (sample) |",
           "|---|---|---|---|---|---|---|---|---|---|"]
