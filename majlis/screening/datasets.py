@@ -858,11 +858,12 @@ INHOUSE_COMMENTS = Path(_corpora.INHOUSE_COMMENTS)
 
 
 def load_inhouse_comments(d: Path | None = None, path: Path = INHOUSE_COMMENTS) -> Iterator[Example]:
-    """Reader comments in Sorani, Kurmanji and Turkish written for this project and labelled on
+    """Reader comments in all six languages written for this project and labelled on
     every code (``seed_text/inhouse_comments.tsv``: split, lang, labels, text). ``train`` rows
     train; ``check`` rows (written separately) are a hold-out. No public dataset covers Kurdish
-    per code, nor Turkish per code: these rows are the only per-code signal there, small and
-    written by us, so their hold-out figures are a sanity check, not a benchmark."""
+    per code, nor Turkish per code: these rows are the only per-code signal there; elsewhere they add
+    news-comment hard negatives. Small and written by us: their hold-out figures are a sanity check,
+    not a benchmark."""
     for split, lang, codes, text in _corpora.read_inhouse_comments(str(path), codes=CODES):
         yield _ex(text, lang, _labels(**{c: int(c in codes) for c in CODES}), "inhouse-comments",
                   "train" if split == "train" else "holdout", reject=int(bool(codes)))
@@ -917,7 +918,7 @@ HOLDOUT_NOTES = {
     "turkish-sms-spam": "hash-20 % = hold-out (tr promotion)",
     "persian-phate": "official test = hold-out (fa, per category)",
     "persian-parsoffensive": "hold-out (fa)",
-    "inhouse-comments": "our own check rows (ckb, kmr, tr per code): sanity check, written by us",
+    "inhouse-comments": "our own check rows (all six languages, per code): sanity check, written by us",
 }
 
 
