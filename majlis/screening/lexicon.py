@@ -457,10 +457,11 @@ salak budala serseri sarhos sarhoş ibne top mal hayvan it köpek kopek domuz ay
 بهائی بهایی مسیحی ارمنی شیعه سنی دین خدا الله اسلام مسلمان حیوان گوه گه ریدن چس گوز
 كلب حمار حيوان بقرة خنزير قرد كس طيز عرب كرد يهود نصارى مسيحي شيعة سنة سني شيعي دين الله اسلام مسلم
 ابن ام اخت اب بنت ولد سکس سکسی sex sexy تو توش من ما شما او این اون که را از با به در بر هم
-اشغال آشغال زنا گریه خوار دروغ amını amini اغتصاب الاغتصاب""".split())
+اشغال آشغال زنا گریه خوار دروغ amını amini اغتصاب الاغتصاب سگی ننه""".split())
 # (last line: folded "آشغال" is "اشغال", occupation, in every war report; "زنا" is colloquial
 # "the women"; "گریه" crying; "خوار" in "خواری" humiliation; "دروغ" a lie; "amını" folds to the
-# name Amini: clean-comment hits; Arabic اغتصاب "rape" is how the news names sexual violence)
+# name Amini: clean-comment hits; Arabic اغتصاب "rape" is how the news names sexual violence;
+# Persian سگی is "a dog" and ننه "mum")
 
 
 def _fold(term: str) -> str:
