@@ -45,6 +45,7 @@ SOURCE_WEIGHTS = {
     "mlma-other": 0.5,
     "en-stormfront-hate": 0.7,
     "en-c3-constructive-comments": 2.0,  # the only news-comment training source: count it double
+    "inhouse-comments": 2.0,
 }
 
 # Topic words for the "clean political speech" false-positive check, per language.
