@@ -21,21 +21,32 @@ NEUTRAL = {
         "Shia and Sunni leaders met in Baghdad to discuss the budget and the Peshmerga salaries.",
         "The assassination of the governor shows how weak security is in the province.",
         "This policy is a disaster for refugees, and Rudaw's coverage of it is one-sided.",
+        # naming a group kindly or neutrally is not abuse
+        "Christians returned to their villages in the Nineveh plains.",
+        "Gay men in the region still hide who they are out of fear.",
+        "Refugee children need schools, not camps.",
+        "Kurdish women fought ISIS in Kobani.",
     ],
     "ar": [
         "قصفت الطائرات مواقع داعش قرب الموصل وقتل عدد من المسلحين حسب مصادر أمنية",
         "اجتمع ممثلو الشيعة والسنة والكرد في بغداد لمناقشة الموازنة",
         "الحكومة مطالبة بحماية النازحين الإيزيديين وإعادة إعمار سنجار",
+        "النساء في كردستان يعملن في كل المجالات ويستحقن نفس الراتب.",
+        "اللاجئون السوريون فتحوا مخابز ومطاعم في أربيل.",
     ],
     "tr": [
         "Ordu, sınır bölgesindeki militan mevzilerine hava saldırısı düzenledi.",
         "Kürt ve Arap temsilciler Kerkük'te bütçe görüşmelerine devam etti.",
         "Hükümetin mülteci politikası bence başarısız, daha fazla yardım gerekiyor.",
+        "Kadınlar mecliste daha fazla temsil edilmeli.",
+        "Suriyeli mülteci çocukların okula gitmesi gerekiyor.",
     ],
     "fa": [
         "ارتش اعلام کرد که حمله هوایی به مواضع داعش در نزدیکی مرز انجام شد.",
         "نمایندگان کرد و عرب در مورد بودجه استان گفتگو کردند.",
         "به نظر من سیاست دولت درباره پناهجویان افغان اشتباه است.",
+        "زنان باید حقوق برابر با مردان داشته باشند.",
+        "مهاجران افغان در ایران بدون بیمه کار می‌کنند.",
     ],
 }
 
