@@ -629,7 +629,7 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
         'Trained with SGD (log loss, L2) only on rows where the code is labelled (unlabelled = masked, not 0);',
         'positives up-weighted by sqrt(neg/pos) (capped at sqrt 10); noisy / off-domain sources down-weighted',
         '(`training.SOURCE_WEIGHTS`). Calibration on the dev split: Platt scaling per target, and per (target,',
-        'language) where the language has enough dev labels; one threshold per target (F1-optimal on pooled dev);',
+        'language) where the language has enough dev labels; one threshold per target (middle of the near-best-F1 plateau on pooled dev);',
         "then a clean-comment guard shifts a language's calibration down wherever more than 2 % of its clean dev",
         'comments would be flagged. Pass `langs` to `predict_proba` to get the per-language calibration (the',
         'engine does). Scores are probabilities calibrated to the *dev mixture* of sources, not to a real',

@@ -267,3 +267,22 @@ def test_inhouse_comments_loader_labels_every_code(tmp_path):
     p.write_text("train\tkmr\tswearing\tsome text\n", encoding="utf-8")
     with pytest.raises(ValueError):
         list(load_inhouse_comments(path=p))
+
+
+def test_threshold_sits_inside_the_f1_plateau_not_on_its_edge():
+    from majlis.screening.model import _best_f1_threshold
+
+    # 40 clear positives, then a stretch where positives and negatives alternate (F1 nearly flat),
+    # then negatives. The single best-F1 cut sits at the bottom edge of that stretch; a retrain
+    # moves such an edge a lot, so the threshold must sit inside the near-best stretch instead.
+    y = np.array([1] * 40 + [1, 0] * 30 + [0] * 200)
+    p = np.array(list(np.linspace(0.95, 0.8, 40)) + list(np.linspace(0.79, 0.4, 60)) + list(np.linspace(0.39, 0.01, 200)))
+    order = np.argsort(-p)
+    tp = np.cumsum(y[order])
+    f1 = 2 * tp / (np.arange(1, len(y) + 1) + y.sum())
+    near = p[order][f1 >= 0.98 * f1.max()]
+    t = _best_f1_threshold(y, p)
+    assert near.min() + 0.02 < t < near.max() - 0.02
+    pred = p >= t
+    f1_t = 2 * (pred & (y == 1)).sum() / (pred.sum() + y.sum())
+    assert f1_t >= 0.98 * f1.max()
