@@ -11,6 +11,7 @@ Needs the shared datasets.
 """
 import argparse
 import sys
+from collections import Counter
 import time
 from pathlib import Path
 
@@ -55,9 +56,7 @@ def main(argv=None) -> int:
     scores["alt-profanity-check"] = peers.get("alt_profanity_check")
     scores["better-profanity"] = peers.get("better_profanity")
 
-    by_source = {}
-    for ex in sample:
-        by_source[ex.source] = by_source.get(ex.source, 0) + 1
+    by_source = dict(Counter(ex.source for ex in sample))
     print(f"English profanity: {int(y.sum())} positives, {int(len(y) - y.sum())} negatives "
           f"(seed {args.seed}); sources {by_source}")
     print(f"{'system':22s} {'ROC-AUC':>8s} {'AP':>7s}")
