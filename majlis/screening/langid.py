@@ -205,7 +205,7 @@ def _held_out(text: str) -> bool:
 
 
 def _inhouse(split: str) -> dict[str, list[str]]:
-    """Our own labelled comments (ckb / kmr / tr) of one split ("train" or "check"): the
+    """Our own labelled comments (all six languages) of one split ("train" or "check"): the
     check rows are always held out, the train rows always train."""
     from ._corpora import read_inhouse_comments
 

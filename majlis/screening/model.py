@@ -337,7 +337,8 @@ class GuidelineModel:
 
         1. Platt scaling per target (global), and per (target, language) where the language has
            at least ``min_lang_pos`` positives and negatives on dev;
-        2. one decision threshold per target: the middle of the near-best F1 plateau on the pooled dev rows;
+        2. one decision threshold per target: the middle of the near-best F1 plateau on the pooled
+           dev rows;
         3. the clean-comment guard: for every language (and globally) whose ``clean`` dev rows
            (comments the sources call clean) would be flagged more than ``clean_fpr`` of the time
            at that threshold, that language's calibration is shifted down until they are not.

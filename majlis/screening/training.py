@@ -243,6 +243,9 @@ def _metrics(y: np.ndarray, p: np.ndarray, thr: float, clean: np.ndarray | None 
     return out
 
 
+_REPORTED = ("auc", "ap", "f1", "fpr", "fpr_clean")
+
+
 def evaluate_rows(examples, P: np.ndarray, thresholds: np.ndarray, min_each: int = 5,
                   peers: dict | None = None) -> dict:
     """Per-target metrics on one group of rows. ``P`` is (n, 7)."""
@@ -266,16 +269,16 @@ def evaluate_rows(examples, P: np.ndarray, thresholds: np.ndarray, min_each: int
                 ys = Y[sm, j]
                 if sm.sum() == 0 or ys.sum() < 3 or (len(ys) - ys.sum()) < 3:
                     continue
-                pr = _metrics(ys, score[sm], pthr, clean_all[sm])
-                r[pname] = {k: pr.get(k) for k in ("auc", "ap", "f1", "fpr", "fpr_clean")}
+                def reported(score_col, thr):
+                    got = _metrics(ys, score_col[sm], thr, clean_all[sm])
+                    return {k: got.get(k) for k in _REPORTED}
+
+                r[pname] = reported(score, pthr)
                 if sm.sum() < m.sum():  # sampled peer: our model (and full screener) on the very same rows
                     r[pname]["rows"] = int(sm.sum())
-                    ours = {"model_same_rows": P[:, j]}
+                    r[pname]["model_same_rows"] = reported(P[:, j], thresholds[j])
                     if "screener" in peers:
-                        ours["screener_same_rows"] = peers["screener"][:, j]
-                    for key, mine in ours.items():
-                        mr = _metrics(ys, mine[sm], thresholds[j], clean_all[sm])
-                        r[pname][key] = {k: mr.get(k) for k in ("auc", "ap", "f1", "fpr", "fpr_clean")}
+                        r[pname]["screener_same_rows"] = reported(peers["screener"][:, j], thresholds[j])
         res[name] = r
     return res
 
@@ -629,11 +632,11 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
         'Trained with SGD (log loss, L2) only on rows where the code is labelled (unlabelled = masked, not 0);',
         'positives up-weighted by sqrt(neg/pos) (capped at sqrt 10); noisy / off-domain sources down-weighted',
         '(`training.SOURCE_WEIGHTS`). Calibration on the dev split: Platt scaling per target, and per (target,',
-        'language) where the language has enough dev labels; one threshold per target (middle of the near-best-F1 plateau on pooled dev);',
-        "then a clean-comment guard shifts a language's calibration down wherever more than 2 % of its clean dev",
-        'comments would be flagged. Pass `langs` to `predict_proba` to get the per-language calibration (the',
-        'engine does). Scores are probabilities calibrated to the *dev mixture* of sources, not to a real',
-        'news-site prior.',
+        'language) where the language has enough dev labels; one threshold per target (middle of the',
+        "near-best-F1 plateau on pooled dev); then a clean-comment guard shifts a language's calibration down",
+        'wherever more than 2 % of its clean dev comments would be flagged. Pass `langs` to `predict_proba`',
+        'to get the per-language calibration (the engine does). Scores are probabilities calibrated to the',
+        '*dev mixture* of sources, not to a real news-site prior.',
         '',
         "Labels beyond the sources' own (train/dev rows only, never test or hold-out): the engine's lexicon",
         '(`artifacts/lexicon.json.gz`) adds weak labels: a strong profanity/vulgarity hit sets that code to 1;',
@@ -786,22 +789,21 @@ def update_card(path: Path, res: dict) -> None:
         for code, m in r["metrics"].items():
             apc = m.get("alt_profanity_check", {})
             bp = m.get("better_profanity", {})
-            same = bp.get("model_same_rows", {})
             L.append(f"| {g} | {code} | {m['n']} | {m['pos']} | {_fmt(m.get('auc'))} | "
                      f"{_fmt(m.get('screener', {}).get('auc'))} | {_fmt(apc.get('auc'))} | "
-                     f"{_fmt(bp.get('auc'))} | {_fmt(same.get('auc'))} | "
+                     f"{_fmt(bp.get('auc'))} | {_fmt(bp.get('model_same_rows', {}).get('auc'))} | "
                      f"{_fmt(bp.get('screener_same_rows', {}).get('auc'))} |")
     L += ["", "### Per language, test splits + hold-outs pooled, with peers", "",
           "| lang | target | rows | pos | model AUC | model AP | model F1 | screener AUC | screener F1 | alt-profanity-check AUC | better-profanity AUC (sample) | model AUC (same sample) | screener AUC (same sample) |",
           "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for lang, pools in res["languages"].items():
         for code, m in pools.get("test+holdout", {}).get("metrics", {}).items():
+            scr, bp = m.get("screener", {}), m.get("better_profanity", {})
             L.append(f"| {lang} | {code} | {m['n']} | {m['pos']} | {_fmt(m.get('auc'))} | {_fmt(m.get('ap'))} | "
-                     f"{_fmt(m['f1'])} | {_fmt(m.get('screener', {}).get('auc'))} | {_fmt(m.get('screener', {}).get('f1'))} | "
-                     f"{_fmt(m.get('alt_profanity_check', {}).get('auc'))} | "
-                     f"{_fmt(m.get('better_profanity', {}).get('auc'))} | "
-                     f"{_fmt(m.get('better_profanity', {}).get('model_same_rows', {}).get('auc'))} | "
-                     f"{_fmt(m.get('better_profanity', {}).get('screener_same_rows', {}).get('auc'))} |")
+                     f"{_fmt(m['f1'])} | {_fmt(scr.get('auc'))} | {_fmt(scr.get('f1'))} | "
+                     f"{_fmt(m.get('alt_profanity_check', {}).get('auc'))} | {_fmt(bp.get('auc'))} | "
+                     f"{_fmt(bp.get('model_same_rows', {}).get('auc'))} | "
+                     f"{_fmt(bp.get('screener_same_rows', {}).get('auc'))} |")
     L += ["", "### Clean comments on war / militias / terrorism / attacks / groups (FPR at the thresholds)", "",
           "| lang | rows | model threat | model identity_abuse | model any code | screener threat | screener identity_abuse | screener any code | alt-profanity-check | better-profanity (sample) |",
           "|---|---|---|---|---|---|---|---|---|---|"]
