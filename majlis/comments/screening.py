@@ -19,9 +19,10 @@ def get_screener():
 
 
 def default_threshold(code):
-    """The score from which the screening model calls ``code`` likely: its own threshold, chosen
-    on held-out (dev) comments when it was trained (what `majlis screening evaluate` reports F1
-    and false-positive rates at). 0.5 for codes the model does not threshold (off_topic)."""
+    """The score from which the screening model calls ``code`` likely. The engine re-centres its
+    scores so that this is 0.5 for every code: 0.5 is where the model's own threshold, chosen on
+    held-out (dev) comments, lies (what `majlis screening evaluate` reports F1 and false-positive
+    rates at). 0.5 too for off_topic, which the model does not threshold."""
     return float(get_screener().thresholds.get(code, 0.5))
 
 

@@ -15,7 +15,9 @@ How scores combine (per code):
   discuss it), but it stays in the evidence;
 * promotion: rule score from :mod:`majlis.screening.promotion`;
 * final score = max(learned, rule) (a noisy-OR ranks no better on the held-out rows, by at most
-  0.005 ROC-AUC, and flags more clean comments);
+  0.005 ROC-AUC, and flags more clean comments), re-centred by :func:`centre_on_threshold` so that
+  the model's dev-tuned threshold for that code lands on 0.5: a score of 0.5 or more means
+  "likely breaks this guideline" for every code (``Screener.thresholds``);
 * ``reject`` = the learned reject head, lifted only by a strong rule (>= ``STRONG_RULE``), except
   in Kurdish (``THIN_DATA_LANGS``), where any rule score lifts it.
 
@@ -130,6 +132,20 @@ def off_topic_score(comment: str, article_text: str) -> float:
 
 
 STRONG_RULE = 0.85  # a rule score at or above this is a strong lexicon term or a clear ad
+DECISION_SCORE = 0.5  # a returned score at or above this means "likely breaks this guideline"
+
+
+def centre_on_threshold(score: float, threshold: float) -> float:
+    """Map a score in [0, 1] so that ``threshold`` lands on ``DECISION_SCORE`` (0.5).
+
+    Piecewise linear and increasing, so rankings (ROC-AUC) and decisions are unchanged; it only
+    puts every code's decision point at the same place, which is what a moderator reading "0.31"
+    or an integrator choosing a cut expects. 0 and 1 stay 0 and 1."""
+    s = min(1.0, max(0.0, float(score)))
+    t = min(0.99, max(0.01, float(threshold)))
+    if s <= t:
+        return DECISION_SCORE * s / t
+    return DECISION_SCORE + (1 - DECISION_SCORE) * (s - t) / (1 - t)
 THIN_DATA_LANGS = frozenset({"ckb", "kmr"})  # no public labelled comments to train on
 
 
@@ -151,7 +167,10 @@ class Screener:
                 thr = dict(t() if callable(t) else t)
             except Exception:
                 thr = {}
-        self.thresholds = {c: float(thr.get(c, 0.5)) for c in CODES}
+        # the model's own thresholds (chosen on dev) act inside the engine; every score it returns
+        # is re-centred so that this threshold lands on DECISION_SCORE, for every code
+        self._raw_thresholds = {c: float(thr.get(c, DECISION_SCORE)) for c in CODES + ("reject",)}
+        self.thresholds = {c: DECISION_SCORE for c in CODES}
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None, use_model: bool = True) -> "Screener":
@@ -207,7 +226,7 @@ class Screener:
             for j, c in enumerate(CODES):
                 r = rules[i][j]
                 p = float(learned[i, j]) if learned is not None else 0.0
-                scores[c] = round(min(1.0, max(0.0, p, r)), 4)
+                scores[c] = round(centre_on_threshold(max(p, r), self._raw_thresholds[c]), 4)
             rej = max(rules[i])
             if learned_reject is not None:
                 # the reject head ranks better than the rules on the languages it has public data
@@ -220,7 +239,8 @@ class Screener:
             a = article_texts[i] if i < len(article_texts) else None
             if a:
                 scores["off_topic"] = off_topic_score(t, a)
-            out.append(Verdict(scores, langs[i], evid[i], t, round(min(1.0, rej), 4) if t.strip() else None))
+            rej = centre_on_threshold(rej, self._raw_thresholds["reject"])
+            out.append(Verdict(scores, langs[i], evid[i], t, round(rej, 4) if t.strip() else None))
         return out
 
     def _rules(self, text: str):
@@ -272,7 +292,7 @@ class Screener:
                 # two medium insults reach a decision, a medium one plus weak ones do not
                 r = gs[0] + 0.15 * sum(gs[1:])
                 medium = any(w >= 0.6 and not q for w, q, t in ws)
-                cap = self.thresholds[code] - 0.1 if not medium else 0.8
+                cap = self._raw_thresholds[code] - 0.1 if not medium else 0.8
                 r = min(r, max(0.0, cap))
             rule[j] = max(rule[j], r)
         rule[_CODE_IDX["promotion"]] = promo.score

@@ -264,7 +264,7 @@ def evaluate_rows(examples, P: np.ndarray, thresholds: np.ndarray, min_each: int
             for pname, score in peers.items():
                 pthr = 0.5
                 if score.ndim == 2:  # a multi-code system (the full screener): its own column
-                    score, pthr = score[:, j], thresholds[j]
+                    score = score[:, j]  # re-centred: 0.5 is its decision point
                 sm = m & ~np.isnan(score)
                 ys = Y[sm, j]
                 if sm.sum() == 0 or ys.sum() < 3 or (len(ys) - ys.sum()) < 3:
@@ -278,7 +278,7 @@ def evaluate_rows(examples, P: np.ndarray, thresholds: np.ndarray, min_each: int
                     r[pname]["rows"] = int(sm.sum())
                     r[pname]["model_same_rows"] = reported(P[:, j], thresholds[j])
                     if "screener" in peers:
-                        r[pname]["screener_same_rows"] = reported(peers["screener"][:, j], thresholds[j])
+                        r[pname]["screener_same_rows"] = reported(peers["screener"][:, j], 0.5)
         res[name] = r
     return res
 
@@ -399,14 +399,18 @@ def train_main(argv=None) -> int:
     ap.add_argument("--card", default=None, help="model card path (default next to the artifact's package)")
     ap.add_argument("--quick", action="store_true", help="subsample training rows (smoke run, ~1 min)")
     ap.add_argument("--no-cache", action="store_true", help="re-parse the datasets")
-    ap.add_argument("--bits", type=int, default=19)
+    ap.add_argument("--bits", type=int, default=20)
     ap.add_argument("--no-weak", action="store_true", help="do not add lexicon weak labels")
     ap.add_argument("--clean-fpr", type=float, default=0.02,
                     help="max share of clean dev comments flagged per code and language (default 0.02)")
-    ap.add_argument("--topic-fpr", type=float, default=0.015,
-                    help="the same, on clean dev comments about war, militias, attacks and groups (default 0.015)")
+    ap.add_argument("--topic-fpr", type=float, default=0.012,
+                    help="the same, on clean dev comments about war, militias, attacks and groups (default 0.012)")
     ap.add_argument("--alpha", type=float, default=None)
     ap.add_argument("--epochs", type=int, default=None)
+    ap.add_argument("--nb-alpha", type=float, default=None,
+                    help="smoothing of the naive-Bayes feature ratios; 0 trains the plain model only (default 0.5)")
+    ap.add_argument("--nb-mix", type=float, default=None,
+                    help="weight of the NB-scaled model in the averaged weights (default 0.5)")
     args = ap.parse_args(argv)
     from tqdm import tqdm
 
@@ -428,13 +432,17 @@ def train_main(argv=None) -> int:
         kw["alpha"] = args.alpha
     if args.epochs is not None:
         kw["epochs"] = args.epochs
+    if args.nb_alpha is not None:
+        kw["nb_alpha"] = args.nb_alpha
+    if args.nb_mix is not None:
+        kw["nb_mix"] = args.nb_mix
     model = GuidelineModel(n_bits=args.bits, **kw)
     steps = len(train) + len(dev) + len(TARGETS)
     with tqdm(total=steps, desc="training", unit="row") as bar:
         X = _features(train, model, bar)
         X.sum_duplicates()
         Y = targets_matrix(train)
-        model.fit(None, Y, X=X, sample_weight=weights_of(train), progress=_StepBar(bar, len(train) // len(TARGETS)))
+        model.fit(None, Y, X=X, langs=[ex.lang for ex in train], sample_weight=weights_of(train), progress=_StepBar(bar, len(train) // len(TARGETS)))
         Xd = _features(dev, model, bar)
         calib = model.calibrate(None, targets_matrix(dev), X=Xd, clean=np.array([ex.reject == 0 for ex in dev]),
                                 langs=[ex.lang for ex in dev], clean_fpr=args.clean_fpr,
@@ -534,7 +542,7 @@ def run_evaluation(model: GuidelineModel, examples, with_peers=True, with_speed=
             if score.ndim == 2:
                 sc = score[ii]
                 ok = ~np.isnan(sc[:, 0])
-                fl = sc[ok][:, : len(CODES)] >= thr[: len(CODES)]
+                fl = sc[ok][:, : len(CODES)] >= 0.5  # the screener's scores are re-centred on 0.5
                 if ok.any():
                     entry[f"{pname}_fpr"] = float(fl.any(axis=1).mean())
                     entry[f"{pname}_fpr_threat"] = float(fl[:, CODES.index("threat")].mean())
@@ -631,12 +639,16 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
         "comment after masking URLs/e-mails/mentions/phone numbers and folding with `screening.normalise`.",
         'Trained with SGD (log loss, L2) only on rows where the code is labelled (unlabelled = masked, not 0);',
         'positives up-weighted by sqrt(neg/pos) (capped at sqrt 10); noisy / off-domain sources down-weighted',
-        '(`training.SOURCE_WEIGHTS`). Calibration on the dev split: Platt scaling per target, and per (target,',
+        '(`training.SOURCE_WEIGHTS`). Each target is fitted twice, on the features as they are and on features',
+        'scaled by naive-Bayes log-count ratios (NBSVM; each language\'s classes balanced first), and the two',
+        f'weight vectors are averaged (NB weight {model.nb_mix:g}, smoothing {model.nb_alpha:g}); prediction stays one sparse product.',
+        'Calibration on the dev split: Platt scaling per target, and per (target,',
         'language) where the language has enough dev labels; one threshold per target (middle of the',
         "near-best-F1 plateau on pooled dev); then a clean-comment guard shifts a language's calibration down",
         'wherever more than 2 % of its clean dev comments would be flagged. Pass `langs` to `predict_proba`',
         'to get the per-language calibration (the engine does). Scores are probabilities calibrated to the',
-        '*dev mixture* of sources, not to a real news-site prior.',
+        '*dev mixture* of sources, not to a real news-site prior. The engine (`Screener`) re-centres every',
+        "score so that the code's threshold below lands on 0.5 (same order, same decisions).",
         '',
         "Labels beyond the sources' own (train/dev rows only, never test or hold-out): the engine's lexicon",
         '(`artifacts/lexicon.json.gz`) adds weak labels: a strong profanity/vulgarity hit sets that code to 1;',

@@ -117,7 +117,7 @@ def test_reject_follows_the_model_but_kurdish_keeps_its_rules(full_screener):
     # Kurdish: no public training data, so a medium lexicon insult counts in full
     v = full_screener.screen("تۆ گەمژەیت، هیچ نازانیت")
     assert v.language == "ckb"
-    assert v.reject >= v.scores["personal_attack"] >= 0.4
+    assert v.scores["personal_attack"] >= 0.5 and v.reject >= 0.5  # both called likely
 
 
 def test_long_adversarial_input_is_bounded(screener):
@@ -129,3 +129,34 @@ def test_long_adversarial_input_is_bounded(screener):
     assert time.perf_counter() - t0 < 10
     assert len(v.evidence) <= 100
     assert v.scores["profanity"] >= 0.85
+
+
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0.01, 0.99))
+def test_centring_keeps_order_and_ends_and_puts_the_threshold_on_one_half(a, b, t):
+    from majlis.screening.engine import centre_on_threshold
+
+    lo, hi = sorted((a, b))
+    assert centre_on_threshold(lo, t) <= centre_on_threshold(hi, t)
+    assert centre_on_threshold(0.0, t) == 0.0 and centre_on_threshold(1.0, t) == pytest.approx(1.0)
+    assert centre_on_threshold(t, t) == pytest.approx(0.5)
+    assert (centre_on_threshold(a, t) >= 0.5) == (a >= t)
+
+
+def test_whatever_the_model_calls_likely_scores_at_least_one_half(full_screener):
+    """0.5 is every code's decision point, in every language: a comment the learned model puts
+    over its own dev-tuned threshold for a code is at or over 0.5 on that code."""
+    from majlis.screening.model import CODES as MODEL_CODES
+
+    texts = ["you are a stupid idiot", "I will find you and kill you", "Refugees are vermin",
+             "Buy followers now, WhatsApp +964 750 123 4567", "shit, what a mess", "The council met on Tuesday",
+             "أنت حمار وكذاب", "سأقتلك يا خائن", "تو احمقی", "Sen bir aptalsın", "تۆ گەمژەیت", "Tu bêaqilî"]
+    model = full_screener.model
+    verdicts = full_screener.screen_many(texts)
+    P = model.predict_all(texts, [v.language for v in verdicts])
+    likely = P[:, : len(MODEL_CODES)] >= model.thresholds_[: len(MODEL_CODES)]
+    assert likely.any(), "the model should call some of these likely"
+    for i, v in enumerate(verdicts):
+        for j, code in enumerate(MODEL_CODES):
+            if likely[i, j]:
+                assert v.scores[code] >= 0.5, (texts[i], code, P[i, j], v.scores[code])
+    assert set(full_screener.thresholds.values()) == {0.5}

@@ -286,3 +286,34 @@ def test_threshold_sits_inside_the_f1_plateau_not_on_its_edge():
     pred = p >= t
     f1_t = 2 * (pred & (y == 1)).sum() / (pred.sum() + y.sum())
     assert f1_t >= 0.98 * f1.max()
+
+
+def test_nb_ratios_favour_separating_columns_and_ignore_a_languages_base_rate():
+    import scipy.sparse as sp
+
+    from majlis.screening.model import _nb_ratios
+
+    # column 0 only in positives, column 1 only in negatives, column 2 in both alike. Language
+    # "b" is 90 % positive and alone uses column 3 evenly in both classes: its base rate must not
+    # turn that neutral column into evidence of a violation.
+    rows = [[1, 0, 1, 0]] * 10 + [[0, 1, 1, 0]] * 10 + [[0, 0, 0, 1]] * 18 + [[0, 0, 0, 1]] * 2
+    X = sp.csr_matrix(np.array(rows, dtype=np.float32))
+    y = np.array([1] * 10 + [0] * 10 + [1] * 18 + [0] * 2)
+    langs = np.array(["a"] * 20 + ["b"] * 20, dtype=object)
+    r = _nb_ratios(X, y, np.ones(len(y)), 0.5, langs)
+    assert r[0] > 1 and r[1] < -1
+    assert abs(r[2]) < 0.1
+    assert abs(r[3]) < 0.1
+    # without the per-language balance the same column leans strongly positive
+    r_flat = _nb_ratios(X, y, np.ones(len(y)), 0.5, np.array(["a"] * 40, dtype=object))
+    assert r_flat[3] > 1
+
+
+def test_nb_mix_changes_the_fit_but_keeps_the_contract():
+    texts, Y = _tiny_corpus()
+    plain = GuidelineModel(n_bits=14, epochs=20, nb_alpha=0).fit(texts, Y)
+    mixed = GuidelineModel(n_bits=14, epochs=20, nb_alpha=0.5).fit(texts, Y)
+    assert not np.allclose(plain.coef_, mixed.coef_)
+    P = mixed.predict_proba(["you stupid moron", "the budget vote"])
+    pa = CODES.index("personal_attack")
+    assert P.shape == (2, 6) and P[0, pa] > P[1, pa]
