@@ -231,6 +231,13 @@ class Normalised:
 
 def _leet(m: re.Match) -> str:
     s = m.group(0)
+    k = s.find("$")
+    if k >= 0 and s[k + 1:k + 2].isdigit():  # "as$5": a price, not leetspeak ("a$$")
+        return _leet_word(s[:k]) + s[k:] if k else s
+    return _leet_word(s)
+
+
+def _leet_word(s: str) -> str:
     if s.isalpha() or s.isdigit() or _NUMBERISH.fullmatch(s):
         return s
     core = s.rstrip("!").lstrip("!")

@@ -400,6 +400,7 @@ def train_main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="subsample training rows (smoke run, ~1 min)")
     ap.add_argument("--no-cache", action="store_true", help="re-parse the datasets")
     ap.add_argument("--bits", type=int, default=20)
+    ap.add_argument("--char-ns", default=None, help="character n-gram lengths, e.g. 2,3,4,5 (the default)")
     ap.add_argument("--no-weak", action="store_true", help="do not add lexicon weak labels")
     ap.add_argument("--clean-fpr", type=float, default=0.02,
                     help="max share of clean dev comments flagged per code and language (default 0.02)")
@@ -432,6 +433,8 @@ def train_main(argv=None) -> int:
         kw["alpha"] = args.alpha
     if args.epochs is not None:
         kw["epochs"] = args.epochs
+    if args.char_ns:
+        kw["char_ns"] = tuple(int(n) for n in args.char_ns.split(","))
     if args.nb_alpha is not None:
         kw["nb_alpha"] = args.nb_alpha
     if args.nb_mix is not None:
