@@ -140,3 +140,8 @@ def test_language_scope(lexicon):
 def test_random_text_spans_are_valid(lexicon, text):
     for h in lexicon.find(normalise(text), None):
         assert 0 <= h.start < h.end <= len(text)
+
+
+@pytest.mark.parametrize("text", ["ايه الخره ده", "كلو زق يا جزيرة", "ياطيزي", "قناة العرصات", "يا ابن الوسخة"])
+def test_arabic_short_swear_words_are_found_with_their_article_and_clitics(lexicon, text):
+    assert "profanity" in codes(lexicon, text, "ar"), text
