@@ -67,3 +67,28 @@ def test_background_screening_mode(article):
     submission = submit_comment(article=article, name="R", email="r@example.org", text="Subscribe to my channel!!!")
     comment = Comment.objects.get(pk=submission.comment.pk)
     assert comment.screened_at is not None and comment.screening_scores["promotion"] > 0.5
+
+
+def test_rescreen_replaces_an_older_models_scores_and_decides_nothing(article):
+    from django.core.management import call_command
+
+    from majlis.moderation.models import AuditEntry
+
+    pending = submit_comment(article=article, name="A", email="a@example.org", text="I will kill you").comment
+    decided = submit_comment(article=article, name="B", email="b@example.org", text="Thanks for the report.").comment
+    Comment.objects.filter(pk=decided.pk).update(status=Comment.Status.APPROVED)
+    stale = {"threat": 0.2, "profanity": 0.0}  # what an older model might have stored
+    Comment.objects.update(screening_scores=stale, screening_evidence=[], risk=0.2)
+    audit_before = AuditEntry.objects.count()
+
+    call_command("rescreen")
+
+    pending.refresh_from_db()
+    assert pending.screening_scores["threat"] > 0.5 and pending.risk > 0.5
+    assert any(e["code"] == "threat" for e in pending.screening_evidence)
+    assert pending.status == Comment.Status.PENDING and pending.text == "I will kill you"
+    assert Comment.objects.get(pk=decided.pk).screening_scores == stale  # decided: left alone
+    assert AuditEntry.objects.count() == audit_before
+
+    call_command("rescreen", "--all")
+    assert Comment.objects.get(pk=decided.pk).screening_scores != stale
