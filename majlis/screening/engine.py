@@ -254,6 +254,8 @@ class Screener:
         other = [h for h in hits if h.code != "promotion"]
         ident = _identity_rule(text, norm.words) + _identity_window(norm)
         other.extend(ident)
+        if "\U0001F595" in text:
+            other.extend(_gesture_hits(text))
         promo = detect_promotion(text, norm, cta_hits=promo_hits)
         quotes = None
         evidence = []
@@ -328,6 +330,15 @@ _DEHUMAN_GATE = ("animal", "dog", "rat", "vermin", "parasit", "roach", "pig", "a
                  "filth", "scum", "trash", "garbage", "disease", "cancer", "plague", "barbarian", "inferior", "disgust",
                  "dirty", "kill", "extermin", "wiped", "gassed", "deport", "shot", "burn", "eliminat", "expel",
                  "deserve", "terrorist", "breed")
+
+
+_MIDDLE_FINGER = re.compile("\U0001F595[\U0001F3FB-\U0001F3FF]?")
+
+
+def _gesture_hits(text: str) -> list[Hit]:
+    """The middle-finger emoji is the gesture written down: swearing in any language."""
+    return [Hit(m.start(), m.end(), "profanity", m.group(0), "any", "obscene gesture emoji", 0.75, None)
+            for m in _MIDDLE_FINGER.finditer(text)]
 
 
 def _identity_rule(text: str, words=None) -> list[Hit]:

@@ -160,3 +160,16 @@ def test_whatever_the_model_calls_likely_scores_at_least_one_half(full_screener)
             if likely[i, j]:
                 assert v.scores[code] >= 0.5, (texts[i], code, P[i, j], v.scores[code])
     assert set(full_screener.thresholds.values()) == {0.5}
+
+
+@pytest.mark.parametrize("text", ["Liberals wouldn't know the right thing \U0001F595\U0001F3FC\U0001F595",
+                                  "\U0001F595 لكم جميعا", "size \U0001F595"])
+def test_middle_finger_emoji_is_profanity_evidence_in_any_language(screener, text):
+    v = screener.screen(text)
+    assert v.scores["profanity"] >= 0.5
+    spans = [(e.start, e.end) for e in v.evidence if e.code == "profanity"]
+    assert spans and all(text[a:b].startswith("\U0001F595") for a, b in spans)
+
+
+def test_a_thumbs_up_is_not_profanity(screener):
+    assert screener.screen("Great report \U0001F44D\U0001F3FD").scores["profanity"] < 0.5
