@@ -566,6 +566,12 @@ def run_evaluation(model: GuidelineModel, examples, with_peers=True, with_speed=
         res["topic_fpr"]["all"] = {"n": len(tot), "fpr_threat": float(flags[:, 2].mean()),
                                    "fpr_identity_abuse": float(flags[:, 4].mean()),
                                    "fpr_any_code": float(flags.any(axis=1).mean())}
+        if "screener" in peers:  # the product path, re-centred on 0.5
+            sflags = peers["screener"][tot][:, : len(CODES)] >= 0.5
+            res["topic_fpr"]["all"].update({"screener_fpr": float(sflags.any(axis=1).mean()),
+                                            "screener_fpr_threat": float(sflags[:, 2].mean()),
+                                            "screener_fpr_identity_abuse": float(sflags[:, 4].mean()),
+                                            "screener_n": len(tot)})
     if with_speed:
         res["speed"] = speed_check(model, texts, screener=screener)
     return res
