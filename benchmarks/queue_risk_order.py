@@ -29,14 +29,15 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
 
-    rows = [e for e in load_examples(args.data, progress=False) if e.role in ("test", "holdout") and e.reject is not None]
+    rows = [e for e in load_examples(args.data, progress=False)
+            if e.role in ("test", "holdout") and e.reject is not None]
     rng = np.random.default_rng(args.seed)
     rows = [rows[i] for i in rng.choice(len(rows), size=min(args.rows, len(rows)), replace=False)]
     screener = Screener.load()
     codes = list(screener.thresholds)
     verdicts = screener.screen_many([e.text for e in rows])
     centred = np.array([[v.scores[c] for c in codes] for v in verdicts])
-    t = np.array([screener._raw_thresholds[c] for c in codes])
+    t = np.array([screener.model_thresholds[c] for c in codes])
     raw = np.where(centred <= DECISION_SCORE, centred / DECISION_SCORE * t,
                    t + (centred - DECISION_SCORE) / (1 - DECISION_SCORE) * (1 - t))
     y = np.array([e.reject for e in rows])

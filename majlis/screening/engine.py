@@ -132,6 +132,7 @@ def off_topic_score(comment: str, article_text: str) -> float:
 
 
 STRONG_RULE = 0.85  # a rule score at or above this is a strong lexicon term or a clear ad
+THIN_DATA_LANGS = frozenset({"ckb", "kmr"})  # no public labelled comments to train on
 DECISION_SCORE = 0.5  # a returned score at or above this means "likely breaks this guideline"
 
 
@@ -146,7 +147,6 @@ def centre_on_threshold(score: float, threshold: float) -> float:
     if s <= t:
         return DECISION_SCORE * s / t
     return DECISION_SCORE + (1 - DECISION_SCORE) * (s - t) / (1 - t)
-THIN_DATA_LANGS = frozenset({"ckb", "kmr"})  # no public labelled comments to train on
 
 
 def _in_quotes(text: str, start: int, end: int, spans: list) -> bool:
@@ -167,9 +167,10 @@ class Screener:
                 thr = dict(t() if callable(t) else t)
             except Exception:
                 thr = {}
-        # the model's own thresholds (chosen on dev) act inside the engine; every score it returns
-        # is re-centred so that this threshold lands on DECISION_SCORE, for every code
-        self._raw_thresholds = {c: float(thr.get(c, DECISION_SCORE)) for c in CODES + ("reject",)}
+        # model_thresholds: the model's own thresholds (chosen on dev, on its raw scale), used inside
+        # the engine; every score it returns is re-centred so that they land on DECISION_SCORE, and
+        # ``thresholds`` (what callers compare returned scores with) is DECISION_SCORE for every code
+        self.model_thresholds = {c: float(thr.get(c, DECISION_SCORE)) for c in CODES + ("reject",)}
         self.thresholds = {c: DECISION_SCORE for c in CODES}
 
     @classmethod
@@ -226,7 +227,7 @@ class Screener:
             for j, c in enumerate(CODES):
                 r = rules[i][j]
                 p = float(learned[i, j]) if learned is not None else 0.0
-                scores[c] = round(centre_on_threshold(max(p, r), self._raw_thresholds[c]), 4)
+                scores[c] = round(centre_on_threshold(max(p, r), self.model_thresholds[c]), 4)
             rej = max(rules[i])
             if learned_reject is not None:
                 # the reject head ranks better than the rules on the languages it has public data
@@ -239,7 +240,7 @@ class Screener:
             a = article_texts[i] if i < len(article_texts) else None
             if a:
                 scores["off_topic"] = off_topic_score(t, a)
-            rej = centre_on_threshold(rej, self._raw_thresholds["reject"])
+            rej = centre_on_threshold(rej, self.model_thresholds["reject"])
             out.append(Verdict(scores, langs[i], evid[i], t, round(rej, 4) if t.strip() else None))
         return out
 
@@ -294,7 +295,7 @@ class Screener:
                 # two medium insults reach a decision, a medium one plus weak ones do not
                 r = gs[0] + 0.15 * sum(gs[1:])
                 medium = any(w >= 0.6 and not q for w, q, t in ws)
-                cap = self._raw_thresholds[code] - 0.1 if not medium else 0.8
+                cap = self.model_thresholds[code] - 0.1 if not medium else 0.8
                 r = min(r, max(0.0, cap))
             rule[j] = max(rule[j], r)
         rule[_CODE_IDX["promotion"]] = promo.score

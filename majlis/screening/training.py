@@ -262,9 +262,9 @@ def evaluate_rows(examples, P: np.ndarray, thresholds: np.ndarray, min_each: int
         r = _metrics(y, P[m, j], thresholds[j], clean_all[m])
         if peers:
             for pname, score in peers.items():
-                pthr = 0.5
+                pthr = 0.5  # the peers' cut, and the full screener's (its scores are re-centred on 0.5)
                 if score.ndim == 2:  # a multi-code system (the full screener): its own column
-                    score = score[:, j]  # re-centred: 0.5 is its decision point
+                    score = score[:, j]
                 sm = m & ~np.isnan(score)
                 ys = Y[sm, j]
                 if sm.sum() == 0 or ys.sum() < 3 or (len(ys) - ys.sum()) < 3:
@@ -445,7 +445,8 @@ def train_main(argv=None) -> int:
         X = _features(train, model, bar)
         X.sum_duplicates()
         Y = targets_matrix(train)
-        model.fit(None, Y, X=X, langs=[ex.lang for ex in train], sample_weight=weights_of(train), progress=_StepBar(bar, len(train) // len(TARGETS)))
+        model.fit(None, Y, X=X, langs=[ex.lang for ex in train], sample_weight=weights_of(train),
+                  progress=_StepBar(bar, len(train) // len(TARGETS)))
         Xd = _features(dev, model, bar)
         calib = model.calibrate(None, targets_matrix(dev), X=Xd, clean=np.array([ex.reject == 0 for ex in dev]),
                                 langs=[ex.lang for ex in dev], clean_fpr=args.clean_fpr,
@@ -650,11 +651,13 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
         'positives up-weighted by sqrt(neg/pos) (capped at sqrt 10); noisy / off-domain sources down-weighted',
         '(`training.SOURCE_WEIGHTS`). Each target is fitted twice, on the features as they are and on features',
         'scaled by naive-Bayes log-count ratios (NBSVM; each language\'s classes balanced first), and the two',
-        f'weight vectors are averaged (NB weight {model.nb_mix:g}, smoothing {model.nb_alpha:g}); prediction stays one sparse product.',
+        f'weight vectors are averaged (NB weight {model.nb_mix:g}, smoothing {model.nb_alpha:g}); prediction stays one',
+        'sparse product.',
         'Calibration on the dev split: Platt scaling per target, and per (target,',
         'language) where the language has enough dev labels; one threshold per target (middle of the',
         "near-best-F1 plateau on pooled dev); then a clean-comment guard shifts a language's calibration down",
-        'wherever more than 2 % of its clean dev comments would be flagged. Pass `langs` to `predict_proba`',
+        'wherever more than 2 % of its clean dev comments (1.2 % of those about war, militias, attacks and',
+        'groups) would be flagged. Pass `langs` to `predict_proba`',
         'to get the per-language calibration (the engine does). Scores are probabilities calibrated to the',
         '*dev mixture* of sources, not to a real news-site prior. The engine (`Screener`) re-centres every',
         "score so that the code's threshold below lands on 0.5 (same order, same decisions).",
