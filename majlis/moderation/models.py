@@ -9,8 +9,9 @@ class SitePolicy(models.Model):
     likely_thresholds = models.JSONField(
         default=dict, blank=True,
         help_text='Per guideline code, the screening score that marks a likely violation and pre-selects it '
-                  'as the rejection reason, e.g. {"threat": 0.4}. Codes not listed use the screening model\'s own '
-                  'threshold, chosen on held-out comments when it was trained.',
+                  'as the rejection reason, e.g. {"threat": 0.4}. Codes not listed use 0.5: screening scores are '
+                  're-centred so that 0.5 is the screening model\'s own threshold, chosen on held-out comments '
+                  'when it was trained.',
     )
     auto_reject_threshold = models.FloatField(
         null=True, blank=True,
