@@ -145,3 +145,9 @@ def test_random_text_spans_are_valid(lexicon, text):
 @pytest.mark.parametrize("text", ["ايه الخره ده", "كلو زق يا جزيرة", "ياطيزي", "قناة العرصات", "يا ابن الوسخة"])
 def test_arabic_short_swear_words_are_found_with_their_article_and_clitics(lexicon, text):
     assert "profanity" in codes(lexicon, text, "ar"), text
+
+
+@pytest.mark.parametrize("text", ["go hang yourself", "I hope she gets murdered", "she deserves to be raped",
+                                  "that woman needs to be exterminated"])
+def test_english_wishes_of_death_and_rape_are_threat_evidence(lexicon, text):
+    assert "threat" in codes(lexicon, text, "en"), text
