@@ -19,11 +19,13 @@ def get_screener():
 
 
 def default_threshold(code):
-    """The score from which the screening model calls ``code`` likely. The engine re-centres its
-    scores so that this is 0.5 for every code: 0.5 is where the model's own threshold, chosen on
-    held-out (dev) comments, lies (what `majlis screening evaluate` reports F1 and false-positive
-    rates at). 0.5 too for off_topic, which the model does not threshold."""
-    return float(get_screener().thresholds.get(code, 0.5))
+    """The score from which the screening model calls ``code`` likely: the same for every code,
+    because the engine re-centres its scores so that the model's own threshold (chosen on held-out
+    comments, what `majlis screening evaluate` reports F1 and false-positive rates at) lands there.
+    A constant: reading a policy never loads the model."""
+    from majlis.screening.engine import DECISION_SCORE
+
+    return DECISION_SCORE
 
 
 def guideline_risk(scores):

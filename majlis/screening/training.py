@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from majlis.screening import datasets as D
+from majlis.screening.engine import DECISION_SCORE
 from majlis.screening.model import CODES, DEFAULT_PATH, TARGETS, GuidelineModel, featurize, prepare
 
 REPO_ROOT = D.REPO_ROOT
@@ -262,7 +263,7 @@ def evaluate_rows(examples, P: np.ndarray, thresholds: np.ndarray, min_each: int
         r = _metrics(y, P[m, j], thresholds[j], clean_all[m])
         if peers:
             for pname, score in peers.items():
-                pthr = 0.5  # the peers' cut, and the full screener's (its scores are re-centred on 0.5)
+                pthr = DECISION_SCORE  # the peers' cut, and the full screener's (its scores are re-centred)
                 if score.ndim == 2:  # a multi-code system (the full screener): its own column
                     score = score[:, j]
                 sm = m & ~np.isnan(score)
@@ -278,7 +279,7 @@ def evaluate_rows(examples, P: np.ndarray, thresholds: np.ndarray, min_each: int
                     r[pname]["rows"] = int(sm.sum())
                     r[pname]["model_same_rows"] = reported(P[:, j], thresholds[j])
                     if "screener" in peers:
-                        r[pname]["screener_same_rows"] = reported(peers["screener"][:, j], 0.5)
+                        r[pname]["screener_same_rows"] = reported(peers["screener"][:, j], DECISION_SCORE)
         res[name] = r
     return res
 
@@ -544,14 +545,7 @@ def run_evaluation(model: GuidelineModel, examples, with_peers=True, with_speed=
                  "sources": dict(Counter(exs[i].source for i in ti))}
         for pname, score in peers.items():
             if score.ndim == 2:
-                sc = score[ii]
-                ok = ~np.isnan(sc[:, 0])
-                fl = sc[ok][:, : len(CODES)] >= 0.5  # the screener's scores are re-centred on 0.5
-                if ok.any():
-                    entry[f"{pname}_fpr"] = float(fl.any(axis=1).mean())
-                    entry[f"{pname}_fpr_threat"] = float(fl[:, CODES.index("threat")].mean())
-                    entry[f"{pname}_fpr_identity_abuse"] = float(fl[:, CODES.index("identity_abuse")].mean())
-                    entry[f"{pname}_n"] = int(ok.sum())
+                entry.update(_multi_code_flag_rates(pname, score[ii]))
                 continue
             sc = score[ii]
             sc = sc[~np.isnan(sc)]
@@ -564,18 +558,27 @@ def run_evaluation(model: GuidelineModel, examples, with_peers=True, with_speed=
     tot = [idx_of[id(ex)] for _, ex in all_t if is_topic(ex)]
     if tot:
         flags = P[tot][:, : len(CODES)] >= thr[: len(CODES)]
-        res["topic_fpr"]["all"] = {"n": len(tot), "fpr_threat": float(flags[:, 2].mean()),
-                                   "fpr_identity_abuse": float(flags[:, 4].mean()),
+        res["topic_fpr"]["all"] = {"n": len(tot), "fpr_threat": float(flags[:, CODES.index("threat")].mean()),
+                                   "fpr_identity_abuse": float(flags[:, CODES.index("identity_abuse")].mean()),
                                    "fpr_any_code": float(flags.any(axis=1).mean())}
-        if "screener" in peers:  # the product path, re-centred on 0.5
-            sflags = peers["screener"][tot][:, : len(CODES)] >= 0.5
-            res["topic_fpr"]["all"].update({"screener_fpr": float(sflags.any(axis=1).mean()),
-                                            "screener_fpr_threat": float(sflags[:, 2].mean()),
-                                            "screener_fpr_identity_abuse": float(sflags[:, 4].mean()),
-                                            "screener_n": len(tot)})
+        if "screener" in peers:
+            res["topic_fpr"]["all"].update(_multi_code_flag_rates("screener", peers["screener"][tot]))
     if with_speed:
         res["speed"] = speed_check(model, texts, screener=screener)
     return res
+
+
+def _multi_code_flag_rates(name: str, scores: np.ndarray) -> dict:
+    """Share of the scored rows (NaN = not scored) a multi-code system (the full screener) flags
+    on any code, on threat and on identity_abuse; its scores are re-centred on DECISION_SCORE."""
+    ok = ~np.isnan(scores[:, 0])
+    if not ok.any():
+        return {}
+    flags = scores[ok][:, : len(CODES)] >= DECISION_SCORE
+    return {f"{name}_fpr": float(flags.any(axis=1).mean()),
+            f"{name}_fpr_threat": float(flags[:, CODES.index("threat")].mean()),
+            f"{name}_fpr_identity_abuse": float(flags[:, CODES.index("identity_abuse")].mean()),
+            f"{name}_n": int(ok.sum())}
 
 
 def speed_check(model: GuidelineModel, texts, screener=None, n: int = 4000) -> dict:
