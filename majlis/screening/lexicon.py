@@ -246,7 +246,8 @@ class Lexicon:
                     o0, o1 = norm.to_original(s, e)
                     if not _STRETCH_ORIG.search(norm.original[o0:o1]):
                         ents = None
-                if ents and i + 1 < n and (w, toks[i + 1][2]) in FALSE_FRIEND_PAIRS:
+                if ents and ((i + 1 < n and (w, toks[i + 1][2]) in FALSE_FRIEND_PAIRS)
+                             or (i and (toks[i - 1][2], w) in FALSE_FRIEND_AFTER)):
                     ents = None
                 if ents:
                     for ent in ents:
@@ -475,7 +476,13 @@ salak budala serseri sarhos sarhoş ibne top mal hayvan it köpek kopek domuz ay
 # Whole words that an inflection rule would read as a listed term ("spic" + y, Arabic "انجاس" + ت
 # = Persian آنجاست "it is there"), and listed words that a following word makes innocent.
 FALSE_FRIEND_TOKENS = frozenset("spicy spicier spiciest spiciness انجاست".split())
-FALSE_FRIEND_PAIRS = frozenset(("homo", w) for w in "sapiens erectus habilis neanderthalensis floresiensis".split())
+# (term, next word) and (previous word, term) pairs, folded, in which a listed term is innocent:
+# "Homo sapiens"; Persian colloquial "می گه / نمی گه" ("(s)he says / doesn't say", the verb گفتن with
+# its prefix written apart) and "گه گداری / گه گاه" ("now and then") are not the swear word گه.
+FALSE_FRIEND_PAIRS = frozenset(
+    [("homo", w) for w in "sapiens erectus habilis neanderthalensis floresiensis".split()]
+    + [("گه", w) for w in ("گداري", "گاه", "گاهي")])
+FALSE_FRIEND_AFTER = frozenset({("مي", "گه"), ("نمي", "گه")})
 
 
 def _fold(term: str) -> str:

@@ -49,6 +49,19 @@ def test_everyday_persian_words_from_external_lists_are_not_evidence(lexicon, te
 
 
 @pytest.mark.parametrize("text", [
+    "نادیا می گه داعش همه خانواده‌اش رو کشت", "نمی گه چی شده", "گه گداری سر می‌زنه", "گه گاهی خبر می‌ده",
+])
+def test_persian_says_and_now_and_then_are_not_the_swear_word(lexicon, text):
+    # colloquial "(s)he says / doesn't say" with the prefix written apart, and "now and then"
+    assert terms(lexicon, text, "fa") == [], text
+
+
+@pytest.mark.parametrize("text", ["گه نخور", "این حرفا گه است"])
+def test_persian_swear_word_still_matches_on_its_own(lexicon, text):
+    assert "profanity" in codes(lexicon, text, "fa"), text
+
+
+@pytest.mark.parametrize("text", [
     "fuck", "f.u.c.k", "f u c k", "f*ck", "f**k", "sh1t", "fuuuuck", "f\u057dck", "fu\u200dck", "fu\u202eck",
     "sh.it", "sh**", "FUCKING", "motherfucker", "bullshit", "\u0430sshole", "a$$hole",
     "f_u_c_k", "\u0192uck", "f\U0001f621ck", "\U0001f175\U0001f184\U0001f172\U0001f17a", "\u24d5\u24e4\u24d2\u24da",
