@@ -174,9 +174,10 @@ class Screener:
         self.thresholds = {c: DECISION_SCORE for c in CODES}
 
     @classmethod
-    def load(cls, path: str | os.PathLike | None = None, use_model: bool = True) -> "Screener":
+    def load(cls, path: str | os.PathLike | None = None, use_model: bool = True, model=None) -> "Screener":
         """``path``: a folder holding ``lexicon.json.gz`` / ``langid.npz`` / the model artifact
-        (default: the package's ``artifacts/``)."""
+        (default: the package's ``artifacts/``). ``model``: an already loaded ``GuidelineModel``
+        to use instead of the folder's (evaluating a candidate artifact)."""
         from .lexicon import ARTIFACT as LEX_ART
 
         folder = os.fspath(path) if path else None
@@ -186,8 +187,7 @@ class Screener:
             lid_path = None
         base = Lexicon.load(lex_path)
         lexicon = Lexicon(list(base.entries) + cta_entries())
-        model = None
-        if use_model and os.environ.get("MAJLIS_SCREENING_NO_MODEL") != "1":
+        if model is None and use_model and os.environ.get("MAJLIS_SCREENING_NO_MODEL") != "1":
             model = _load_model(folder)
         return cls(lexicon, model, lid_path)
 

@@ -770,7 +770,7 @@ def evaluate_main(argv=None) -> int:
     try:
         from majlis.screening.engine import Screener
 
-        screener = Screener.load()
+        screener = Screener.load(model=model)  # the artifact under evaluation, not the committed one
     except Exception as e:
         print(f"[evaluate] engine Screener unavailable ({e!r}); timing the model only", file=sys.stderr)
     res = run_evaluation(model, examples, with_peers=not args.no_peers, with_speed=True, screener=screener)
