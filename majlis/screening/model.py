@@ -163,9 +163,22 @@ def _powers(base: np.uint64, n: int) -> np.ndarray:
     return arr
 
 
+def _lang_salt(lang) -> int:
+    """Per-language salt for the language-specific copies of the word features (0: none)."""
+    if not lang or lang == "other":
+        return 0
+    return int.from_bytes(hashlib.blake2b(str(lang).encode("utf-8"), digest_size=8).digest(), "little") | 1
+
+
 def featurize(prepared: Sequence[str], n_bits: int = 20, char_ns: Sequence[int] = (2, 3, 4, 5),
-              word_weight: float = 1.0) -> sp.csr_matrix:
+              word_weight: float = 1.0, langs: Sequence[str] | None = None,
+              lang_weight: float = 1.0) -> sp.csr_matrix:
     """Hashed char n-gram + word uni/bigram features for already prepared strings.
+
+    ``langs`` (one language code per string): each word unigram and bigram also gets a second,
+    language-specific column, so a word can weigh differently in, say, Persian and Arabic
+    (the same script) while the shared column still carries what the languages have in common
+    ("frustratingly easy" domain adaptation, Daumé 2007). ``other`` or None: no copy.
 
     Each block's values are ``1/sqrt(#n-grams of that block in the comment)`` per occurrence
     (duplicate columns are left unsummed: harmless for linear models, and much faster)."""
@@ -183,7 +196,13 @@ def featurize(prepared: Sequence[str], n_bits: int = 20, char_ns: Sequence[int] 
     c = codes.astype(np.uint64) + _U64(1)
     shift = _U64(64 - n_bits)
     k = len(char_ns)
-    M = np.full((L, k + 2), -1, dtype=np.int32)  # position-major: rows come out grouped by doc
+    salts = None
+    if langs is not None:
+        per_doc = np.fromiter((_lang_salt(lg) for lg in langs), dtype=np.uint64, count=n_docs)
+        if per_doc.any():
+            salts = per_doc
+    n_word_cols = 4 if salts is not None else 2
+    M = np.full((L, k + n_word_cols), -1, dtype=np.int32)  # position-major: rows come out grouped by doc
     with np.errstate(over="ignore"):
         h = c.copy()
         for n in range(1, max(char_ns) + 1):
@@ -221,15 +240,26 @@ def featurize(prepared: Sequence[str], n_bits: int = 20, char_ns: Sequence[int] 
             b = (((b ^ (b >> _U64(29))) * _M1) >> shift).astype(np.int32)
             wdoc = doc[starts]
             M[starts[:-1], k + 1] = np.where(wdoc[:-1] == wdoc[1:], b, -1)
+            if salts is not None:
+                ws = salts[wdoc]
+                has = ws != 0
+                lu = (uh + _SALT_WORD) ^ ws
+                lu = (((lu ^ (lu >> _U64(29))) * _M1) >> shift).astype(np.int32)
+                M[starts, k + 2] = np.where(has, lu, -1)
+                lb = (uh[:-1] * _M2 + uh[1:] + _SALT_BIGRAM) ^ ws[:-1]
+                lb = (((lb ^ (lb >> _U64(29))) * _M1) >> shift).astype(np.int32)
+                M[starts[:-1], k + 3] = np.where((wdoc[:-1] == wdoc[1:]) & has[:-1], lb, -1)
 
     valid = M >= 0
     cnt_c = np.add.reduceat(valid[:, :k].sum(axis=1), offsets)
     cnt_w = np.add.reduceat(valid[:, k:].sum(axis=1), offsets)
     inv_c = (1.0 / np.sqrt(np.maximum(cnt_c, 1))).astype(np.float32)
     inv_w = (np.float32(word_weight) / np.sqrt(np.maximum(cnt_w, 1))).astype(np.float32)
-    V = np.empty((L, k + 2), dtype=np.float32)
+    V = np.empty((L, k + n_word_cols), dtype=np.float32)
     V[:, :k] = inv_c[doc][:, None]
-    V[:, k:] = inv_w[doc][:, None]
+    V[:, k:k + 2] = inv_w[doc][:, None]
+    if n_word_cols > 2:
+        V[:, k + 2:] = (np.float32(lang_weight) * inv_w)[doc][:, None]
     indices = M[valid]
     data = V[valid]
     indptr = np.zeros(n_docs + 1, dtype=np.int64)
@@ -262,7 +292,7 @@ class GuidelineModel:
 
     def __init__(self, n_bits: int = 20, char_ns: Sequence[int] = (2, 3, 4, 5), alpha: float = 2e-6,
                  epochs: int = 8, class_weight: str | None = "balanced", pos_weight_cap: float = 10.0,
-                 random_state: int = 0, nb_alpha: float = 0.5, nb_mix: float = 0.5):
+                 random_state: int = 0, nb_alpha: float = 0.5, nb_mix: float = 0.5, lang_words: float = 0.5):
         self.n_bits = n_bits
         self.char_ns = tuple(char_ns)
         self.alpha = alpha
@@ -272,6 +302,7 @@ class GuidelineModel:
         self.random_state = random_state
         self.nb_alpha = nb_alpha
         self.nb_mix = nb_mix
+        self.lang_words = lang_words
         self.coef_: np.ndarray | None = None  # (dim, 7) float32
         self.intercept_: np.ndarray | None = None  # (7,)
         self.calib_: np.ndarray = np.tile(np.array([1.0, 0.0]), (len(TARGETS), 1))  # Platt a, b
@@ -280,14 +311,18 @@ class GuidelineModel:
         self.meta: dict = {}
 
     # -- features ---------------------------------------------------------------------------
-    def transform(self, texts: Sequence[str], prepared: bool = False, normalised=None) -> sp.csr_matrix:
+    def transform(self, texts: Sequence[str], prepared: bool = False, normalised=None, langs=None) -> sp.csr_matrix:
+        """Feature matrix; ``langs`` (one code per text) feeds the language-specific word
+        columns when the model was trained with them (``lang_words``)."""
         if prepared:
             prep = list(texts)
         elif normalised is not None:
             prep = [prepare(t, nz) for t, nz in zip(texts, normalised)]
         else:
             prep = [prepare(t) for t in texts]
-        return featurize(prep, n_bits=self.n_bits, char_ns=self.char_ns)
+        return featurize(prep, n_bits=self.n_bits, char_ns=self.char_ns,
+                         langs=list(langs) if self.lang_words and langs is not None else None,
+                         lang_weight=self.lang_words)
 
     # -- training ---------------------------------------------------------------------------
     def fit(self, texts, Y, langs=None, sample_weight=None, X=None, progress=None):
@@ -300,7 +335,7 @@ class GuidelineModel:
         if Y.shape[1] == 6:
             Y = np.column_stack([Y, derive_reject(Y)])
         if X is None:
-            X = self.transform(texts)
+            X = self.transform(texts, langs=langs)
         n, dim = X.shape
         sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         langs_arr = np.array(list(langs) if langs is not None else ["other"] * n, dtype=object)
@@ -338,9 +373,9 @@ class GuidelineModel:
         self.intercept_ = intercept
         return self
 
-    def decision_function(self, texts=None, X=None, normalised=None) -> np.ndarray:
+    def decision_function(self, texts=None, X=None, normalised=None, langs=None) -> np.ndarray:
         if X is None:
-            X = self.transform(texts, normalised=normalised)
+            X = self.transform(texts, normalised=normalised, langs=langs)
         if self.coef_ is None:
             raise RuntimeError("model is not fitted")
         return np.asarray(X @ self.coef_, dtype=np.float64) + self.intercept_
@@ -367,7 +402,7 @@ class GuidelineModel:
         Y = np.asarray(Y, dtype=np.float64)
         if Y.shape[1] == 6:
             Y = np.column_stack([Y, derive_reject(Y)])
-        Z = self.decision_function(texts, X=X)
+        Z = self.decision_function(texts, X=X, langs=langs)
         n = len(Z)
         langs_arr = np.array(list(langs) if langs is not None else ["other"] * n, dtype=object)
         clean_m = np.zeros(n, dtype=bool) if clean is None else np.asarray(clean, dtype=bool)
@@ -451,7 +486,7 @@ class GuidelineModel:
         text, e.g. from ``langid.detect_language``) selects per-language calibration; unknown or
         missing languages use the global one. ``normalised``: optional per-text
         ``normalise(text)`` results the caller already has (saves the folding)."""
-        Z = self.decision_function(texts, X=X, normalised=normalised)
+        Z = self.decision_function(texts, X=X, normalised=normalised, langs=langs)
         return self._calibrated(Z, langs)
 
     def predict_proba(self, texts, langs=None, normalised=None) -> np.ndarray:
@@ -485,6 +520,7 @@ class GuidelineModel:
             "epochs": self.epochs,
             "nb_alpha": self.nb_alpha,
             "nb_mix": self.nb_mix,
+            "lang_words": self.lang_words,
             "prepare_fingerprint": prepare_fingerprint(),
             "lang_calib": {k: np.asarray(v).tolist() for k, v in self.lang_calib_.items()},
             "meta": self.meta,
@@ -510,7 +546,7 @@ class GuidelineModel:
                 raise ValueError(f"unsupported model format {header.get('format_version')}")
             m = cls(n_bits=header["n_bits"], char_ns=header["char_ns"], alpha=header.get("alpha", 0),
                     epochs=header.get("epochs", 0), nb_alpha=header.get("nb_alpha", 0.0),
-                    nb_mix=header.get("nb_mix", 0.0))
+                    nb_mix=header.get("nb_mix", 0.0), lang_words=float(header.get("lang_words", 0.0)))
             m.coef_ = z["coef"].astype(np.float32)
             m.intercept_ = z["intercept"]
             m.calib_ = z["calib"].copy()

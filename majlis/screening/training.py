@@ -28,7 +28,7 @@ import numpy as np
 
 from majlis.screening import datasets as D
 from majlis.screening.engine import DECISION_SCORE
-from majlis.screening.model import CODES, DEFAULT_PATH, TARGETS, GuidelineModel, featurize, prepare
+from majlis.screening.model import CODES, DEFAULT_PATH, TARGETS, GuidelineModel, prepare
 
 REPO_ROOT = D.REPO_ROOT
 CARD_PATH = Path(__file__).resolve().parent / "MODEL_CARD.md"
@@ -383,8 +383,8 @@ def _features(examples, model: GuidelineModel, progress=None, chunk: int = 20000
     mats = []
     for i in range(0, len(examples), chunk):
         part = examples[i:i + chunk]
-        mats.append(featurize([ex.prepared or prepare(ex.text) for ex in part], n_bits=model.n_bits,
-                              char_ns=model.char_ns))
+        mats.append(model.transform([ex.prepared or prepare(ex.text) for ex in part], prepared=True,
+                                    langs=[ex.lang for ex in part]))
         if progress:
             progress.update(len(part))
     if not mats:
@@ -411,6 +411,9 @@ def train_main(argv=None) -> int:
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--nb-alpha", type=float, default=None,
                     help="smoothing of the naive-Bayes feature ratios; 0 trains the plain model only (default 0.5)")
+    ap.add_argument("--lang-words", type=float, default=None,
+                    help="value of the language-specific copies of the word features relative to the shared "
+                         "ones; 0 turns them off (the model before 2026-11-29)")
     ap.add_argument("--nb-mix", type=float, default=None,
                     help="weight of the NB-scaled model in the averaged weights (default 0.5)")
     args = ap.parse_args(argv)
@@ -440,6 +443,8 @@ def train_main(argv=None) -> int:
         kw["nb_alpha"] = args.nb_alpha
     if args.nb_mix is not None:
         kw["nb_mix"] = args.nb_mix
+    if args.lang_words is not None:
+        kw["lang_words"] = args.lang_words
     model = GuidelineModel(n_bits=args.bits, **kw)
     steps = len(train) + len(dev) + len(TARGETS)
     with tqdm(total=steps, desc="training", unit="row") as bar:
@@ -496,7 +501,8 @@ def _group_examples(examples, roles=("test", "holdout", "dev")) -> dict:
 def run_evaluation(model: GuidelineModel, examples, with_peers=True, with_speed=True, screener=None) -> dict:
     evalx = [ex for ex in examples if ex.role in ("dev", "test", "holdout")]
     texts = [ex.text for ex in evalx]
-    X = featurize([ex.prepared or prepare(ex.text) for ex in evalx], n_bits=model.n_bits, char_ns=model.char_ns)
+    X = model.transform([ex.prepared or prepare(ex.text) for ex in evalx], prepared=True,
+                        langs=[ex.lang for ex in evalx])
     # per-language calibration, as in production (the engine passes the detected language)
     P = model.predict_all(X=X, langs=[ex.lang for ex in evalx])
     if with_peers:
@@ -650,6 +656,10 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
         "One linear model per target (the six guideline codes plus an auxiliary `reject` = any violation) over",
         f"hashed character 2–5-grams and word uni/bigrams (2**{model.n_bits} shared columns, float16 weights) of the",
         "comment after masking URLs/e-mails/mentions/phone numbers and folding with `screening.normalise`.",
+        *([f"Each word uni/bigram also has a language-specific column (value {model.lang_words:g} of the shared one;",
+           "the language is the source's in training and the detected one in production), so a word can weigh",
+           "differently in Persian and Arabic, or Kurmanji and Turkish, while the shared column keeps what they share."]
+          if model.lang_words else []),
         'Trained with SGD (log loss, L2) only on rows where the code is labelled (unlabelled = masked, not 0);',
         'positives up-weighted by sqrt(neg/pos) (capped at sqrt 10); noisy / off-domain sources down-weighted',
         '(`training.SOURCE_WEIGHTS`). Each target is fitted twice, on the features as they are and on features',

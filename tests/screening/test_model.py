@@ -317,3 +317,41 @@ def test_nb_mix_changes_the_fit_but_keeps_the_contract():
     P = mixed.predict_proba(["you stupid moron", "the budget vote"])
     pa = CODES.index("personal_attack")
     assert P.shape == (2, 6) and P[0, pa] > P[1, pa]
+
+
+def test_language_word_columns_are_separate_per_language_and_absent_for_other():
+    shared = featurize(["sag bad"], n_bits=16)
+    ku = featurize(["sag bad"], n_bits=16, langs=["kmr"])
+    tr = featurize(["sag bad"], n_bits=16, langs=["tr"])
+    other = featurize(["sag bad"], n_bits=16, langs=["other"])
+    cols = lambda X: set(X.indices.tolist())  # noqa: E731
+    assert cols(other) == cols(shared)
+    assert cols(shared) < cols(ku) and cols(shared) < cols(tr)
+    assert cols(ku) - cols(shared) != cols(tr) - cols(shared)
+
+
+def test_language_word_columns_let_a_word_mean_different_things_per_language(tmp_path):
+    # "sag" is "healthy" in Kurmanji and part of an insult in this made-up second language: the
+    # shared columns cannot tell them apart, the language-specific ones can.
+    rng = np.random.default_rng(0)
+    texts, Y, langs = [], [], []
+    for _ in range(60):
+        n = str(rng.integers(1000))
+        texts += [f"sag e {n}", f"sag you {n}"]
+        langs += ["kmr", "xx"]
+        Y += [[np.nan, np.nan, np.nan, 0, np.nan, np.nan], [np.nan, np.nan, np.nan, 1, np.nan, np.nan]]
+        texts += [f"the vote {n}", f"you idiot {n}"]
+        langs += ["kmr", "xx"]
+        Y += [[np.nan, np.nan, np.nan, 0, np.nan, np.nan], [np.nan, np.nan, np.nan, 1, np.nan, np.nan]]
+    Y = np.array(Y)
+    pa = CODES.index("personal_attack")
+    probe = ["sag", "sag"]
+    with_lang = GuidelineModel(n_bits=14, epochs=20, lang_words=1.0).fit(texts, Y, langs=langs)
+    Z = with_lang.decision_function(probe, langs=["kmr", "xx"])
+    assert Z[1, pa] - Z[0, pa] > 1.0
+    with_lang.save(tmp_path / "m.npz")
+    np.testing.assert_allclose(GuidelineModel.load(tmp_path / "m.npz").decision_function(probe, langs=["kmr", "xx"]),
+                               Z, atol=5e-3)
+    without = GuidelineModel(n_bits=14, epochs=20, lang_words=0).fit(texts, Y, langs=langs)
+    Z0 = without.decision_function(probe, langs=["kmr", "xx"])
+    assert Z0[1, pa] == pytest.approx(Z0[0, pa])
