@@ -14,10 +14,12 @@ How scores combine (per code):
   never decide alone. A hit inside quotation marks counts half (quoting an insult to
   discuss it), but it stays in the evidence;
 * promotion: rule score from :mod:`majlis.screening.promotion`;
-* final score = max(learned, rule) (a noisy-OR ranks no better on the held-out rows, by at most
-  0.005 ROC-AUC, and flags more clean comments), re-centred by :func:`centre_on_threshold` so that
-  the model's dev-tuned threshold for that code lands on 0.5: a score of 0.5 or more means
-  "likely breaks this guideline" for every code (``Screener.thresholds``);
+* both are re-centred by :func:`centre_on_threshold` so that each one's decision point lands on
+  0.5: the learned score on the model's dev-tuned threshold for that code, the rule score on the
+  fixed ``RULE_THRESHOLDS`` its weights were tuned against (so a retrain cannot turn weak rule
+  cues into decisions). Final score = the larger of the two (a noisy-OR ranks no better on the
+  held-out rows, by at most 0.005 ROC-AUC, and flags more clean comments): a score of 0.5 or more
+  means "likely breaks this guideline" for every code (``Screener.thresholds``);
 * ``reject`` = the learned reject head, lifted only by a strong rule (>= ``STRONG_RULE``), except
   in Kurdish (``THIN_DATA_LANGS``), where any rule score lifts it.
 
@@ -134,6 +136,13 @@ def off_topic_score(comment: str, article_text: str) -> float:
 STRONG_RULE = 0.85  # a rule score at or above this is a strong lexicon term or a clear ad
 THIN_DATA_LANGS = frozenset({"ckb", "kmr"})  # no public labelled comments to train on
 DECISION_SCORE = 0.5  # a returned score at or above this means "likely breaks this guideline"
+# The rule layer's own decision points: the model thresholds its weights and caps were tuned
+# against (2026-11-29). Rule scores are re-centred on these, model scores on the model's current
+# thresholds, so a retrain that moves a threshold moves the model's decisions only: with the
+# rules tied to the model's threshold, one retrain (promotion 0.47 -> 0.39) turned every weak
+# promotion cue (a hashtag, a handle, capped at 0.45 as "not enough alone") into a decision.
+RULE_THRESHOLDS = {"profanity": 0.38, "vulgarity": 0.39, "threat": 0.20, "personal_attack": 0.39,
+                   "identity_abuse": 0.26, "promotion": 0.47, "reject": 0.40}
 
 
 def centre_on_threshold(score: float, threshold: float) -> float:
@@ -225,22 +234,23 @@ class Screener:
         for i, t in enumerate(texts):
             scores = {}
             for j, c in enumerate(CODES):
-                r = rules[i][j]
-                p = float(learned[i, j]) if learned is not None else 0.0
-                scores[c] = round(centre_on_threshold(max(p, r), self.model_thresholds[c]), 4)
-            rej = max(rules[i])
+                r = centre_on_threshold(rules[i][j], RULE_THRESHOLDS[c])
+                p = centre_on_threshold(float(learned[i, j]), self.model_thresholds[c]) if learned is not None else 0.0
+                scores[c] = round(max(p, r), 4)
+            rule_max = max(rules[i])
+            rej = centre_on_threshold(rule_max, RULE_THRESHOLDS["reject"])
             if learned_reject is not None:
                 # the reject head ranks better than the rules on the languages it has public data
                 # for: there only a strong rule (a listed swear word, a phone-number ad) lifts it.
                 # Kurdish has a few hundred rows of our own: the rules count fully.
-                lifts = rej >= STRONG_RULE or langs[i] in THIN_DATA_LANGS
-                rej = max(float(learned_reject[i]), rej if lifts else 0.0)
+                lifts = rule_max >= STRONG_RULE or langs[i] in THIN_DATA_LANGS
+                rej = max(centre_on_threshold(float(learned_reject[i]), self.model_thresholds["reject"]),
+                          rej if lifts else 0.0)
             elif learned is not None:
-                rej = max(rej, float(learned[i].max()))
+                rej = max(rej, max(scores[c] for c in CODES))
             a = article_texts[i] if i < len(article_texts) else None
             if a:
                 scores["off_topic"] = off_topic_score(t, a)
-            rej = centre_on_threshold(rej, self.model_thresholds["reject"])
             out.append(Verdict(scores, langs[i], evid[i], t, round(rej, 4) if t.strip() else None))
         return out
 
@@ -295,7 +305,7 @@ class Screener:
                 # two medium insults reach a decision, a medium one plus weak ones do not
                 r = gs[0] + 0.15 * sum(gs[1:])
                 medium = any(w >= 0.6 and not q for w, q, t in ws)
-                cap = self.model_thresholds[code] - 0.1 if not medium else 0.8
+                cap = RULE_THRESHOLDS[code] - 0.1 if not medium else 0.8
                 r = min(r, max(0.0, cap))
             rule[j] = max(rule[j], r)
         rule[_CODE_IDX["promotion"]] = promo.score

@@ -173,3 +173,26 @@ def test_middle_finger_emoji_is_profanity_evidence_in_any_language(screener, tex
 
 def test_a_thumbs_up_is_not_profanity(screener):
     assert screener.screen("Great report \U0001F44D\U0001F3FD").scores["profanity"] < 0.5
+
+
+def test_a_retrain_that_lowers_a_threshold_does_not_turn_weak_rule_cues_into_decisions():
+    """Rule scores are centred on the thresholds the rules were tuned against, not on the model's:
+    a retrained model whose promotion threshold falls to 0.35 must not make a lone handle or a
+    news link (weak cues, 0.45 on the rule scale) a promotion decision."""
+    import copy
+
+    from majlis.screening import Screener
+    from majlis.screening.model import CODES as MODEL_CODES
+
+    base = Screener.load()
+    retrained = copy.copy(base.model)
+    retrained.thresholds_ = base.model.thresholds_.copy()
+    retrained.thresholds_[MODEL_CODES.index("promotion")] = 0.35
+    moved = Screener(base.lexicon, retrained, base.langid_path)
+    for text in ["Great interview, I discussed the same budget on my page @kurdnews_daily",
+                 "The minister said the fuel price is now 1,250 dinars a litre, see www.rudaw.net"]:
+        v = moved.screen(text)
+        assert any(e.code == "promotion" for e in v.evidence), text
+        assert v.scores["promotion"] < 0.5, text
+    # while a clear ad still is one
+    assert moved.screen("WhatsApp +964 750 123 4567 for cheap followers").scores["promotion"] >= 0.5
