@@ -302,7 +302,11 @@ class Lexicon:
             if i + k > n:
                 break
             parts.append(toks[i + k - 1][2])
-            pe = self.phrase.get(" ".join(parts))
+            phrase = " ".join(parts)
+            pe = self.phrase.get(phrase)
+            if pe and phrase in FALSE_FRIEND_BEFORE:
+                if not FALSE_FRIEND_BEFORE[phrase].isdisjoint(t[2] for t in toks[max(0, i - 3):i]):
+                    pe = None
             if pe:
                 for ent in pe:
                     found.append((s, toks[i + k - 1][1], ent))
@@ -483,6 +487,9 @@ FALSE_FRIEND_PAIRS = frozenset(
     [("homo", w) for w in "sapiens erectus habilis neanderthalensis floresiensis".split()]
     + [("گه", w) for w in ("گداري", "گاه", "گاهي")])
 FALSE_FRIEND_AFTER = frozenset({("مي", "گه"), ("نمي", "گه")})
+# phrases that are innocent when one of these words comes up to three words before them:
+# "how many more soldiers must die" laments deaths, it does not call for one
+FALSE_FRIEND_BEFORE = {"must die": frozenset({"more"})}
 
 
 def _fold(term: str) -> str:

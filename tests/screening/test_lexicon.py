@@ -164,3 +164,19 @@ def test_arabic_short_swear_words_are_found_with_their_article_and_clitics(lexic
                                   "that woman needs to be exterminated"])
 def test_english_wishes_of_death_and_rape_are_threat_evidence(lexicon, text):
     assert "threat" in codes(lexicon, text, "en"), text
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("How many more soldiers must die in Mosul before they agree?", "en"),
+    ("How many more must die?", "en"),
+    ("+Amira Queen اكيد بدون شك", "ar"), ("Tamir Pardo spoke to the press", "en"),
+    ("اراده‌ی ما ضعیفه یا تنبلیم؟", "fa"),  # "is our will weak, or are we lazy?"
+    ("أعيدوا العراق العربي بدلاً من الصفوي", "ar"),  # a political label, not a decision on its own
+])
+def test_context_and_colloquial_false_friends_are_not_decisive(lexicon, text, lang):
+    assert [h for h in lexicon.find(normalise(text), lang) if h.weight >= 0.6] == [], text
+
+
+def test_calls_for_a_death_still_match(lexicon):
+    assert "threat" in codes(lexicon, "That traitor must die", "en")
+    assert "personal_attack" in codes(lexicon, "ya 7mar", "ar")
