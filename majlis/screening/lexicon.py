@@ -683,8 +683,9 @@ def build_lexicon(data_dir: str | None, out_path: str | os.PathLike | None = Non
     data = {"version": 1, "entries": sorted(entries.values(), key=lambda r: (r[4], r[1]))}
     out = Path(out_path or ARTIFACT)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
-        json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+    # mtime=0: the same entries give the same bytes, so a rebuild without changes is no git change
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    out.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
     _load_cached.cache_clear()
     return data
 
