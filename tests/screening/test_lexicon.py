@@ -180,3 +180,15 @@ def test_context_and_colloquial_false_friends_are_not_decisive(lexicon, text, la
 def test_calls_for_a_death_still_match(lexicon):
     assert "threat" in codes(lexicon, "That traitor must die", "en")
     assert "personal_attack" in codes(lexicon, "ya 7mar", "ar")
+
+
+@pytest.mark.parametrize("text", [
+    "عربای ملخ خوار آباد بود", "افغانی جماعت اینقدر تنبلن", "زن جماعت رو نباید مدیر کرد",
+    "نماینده چین چشم بادومی", "جهودها همه دروغگو هستند", "این دوتا اوبنه ای هم",
+])
+def test_persian_group_slurs_are_identity_abuse(lexicon, text):
+    assert "identity_abuse" in codes(lexicon, text, "fa"), text
+
+
+def test_arabic_efforts_is_not_the_persian_slur_for_jews(lexicon):
+    assert "identity_abuse" not in codes(lexicon, "نشكر جهود الجيش", "ar")
