@@ -53,3 +53,31 @@ def test_mixed_script_majority():
 @given(st.text(max_size=200))
 def test_random_text_gives_a_known_code(text):
     assert detect_language(text) in ("en", "ckb", "kmr", "ar", "tr", "fa", "other")
+
+
+Z = "\u200c"
+
+
+@pytest.mark.parametrize("text", [
+    # Sorani typed on an Arabic / Persian keyboard: no ە ێ ۆ ڕ ڵ
+    "ئهم حکومهته گهندهله و مووچهی فهرمانبهران نادات",
+    "سوپاس بو ئهم ههواله گرنگه، زور سوودی ههبوو",
+    "کاکه ئهوه چیه دهلیی، ئهم ههواله راست نییه",
+    # the pre-Unicode convention: ە written as ه + ZWNJ
+    f"ئه{Z}م حکومه{Z}ته{Z} گه{Z}نده{Z}ڵه{Z}",
+    f"ئه{Z}م هه{Z}واله زور خه{Z}مگینی کردم حکومه{Z}ت ده{Z}بیت شتیک بکات",
+])
+def test_sorani_typed_without_kurdish_letters_is_sorani(text):
+    assert detect_language(text) == "ckb", text
+
+
+@pytest.mark.parametrize("text", [
+    f"به{Z}عنوان یک روزنامه{Z}نگار از خانه{Z}ها و نامه{Z}های مردم گزارش دادم",
+    f"این خانه{Z}ها به{Z}خاطر جنگ خراب شدند و دولت کاری نکرد",
+])
+def test_persian_zwnj_after_heh_stays_persian(text):
+    assert detect_language(text) == "fa", text
+
+
+def test_kurmanji_typed_without_its_letters_is_kurmanji():
+    assert detect_language("ez ji vi nuceye pir xemgin bum, divi hukumet tisteki bike") == "kmr"
