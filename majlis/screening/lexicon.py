@@ -466,7 +466,8 @@ salak budala serseri sarhos sarhoş ibne top mal hayvan it köpek kopek domuz ay
 ابن ام اخت اب بنت ولد سکس سکسی sex sexy تو توش من ما شما او این اون که را از با به در بر هم
 اشغال آشغال زنا گریه خوار دروغ amını amini اغتصاب الاغتصاب سگی ننه
 خون اسب اسبی انی اوب بخورش بکن بمال جفنگ حروم خور دکل دله دهن دهنت زالو ساک سوراخ شغال شنگول کلفت گشاد ماچ
-مالوندن نعشه ناموس ناموسی پریود کردنی گوسفند برهنه دختره لختی فیس""".split()) | {
+مالوندن نعشه ناموس ناموسی پریود کردنی گوسفند برهنه دختره لختی فیس
+حلمة حلمه شهوة شهوه""".split()) | {
     "دوست دختر", "دوست پسر", "صیغه ای", "عرق خور", "پرده زن", "گردن دراز", "گوش دراز"}
 # (last line: folded "آشغال" is "اشغال", occupation, in every war report; "زنا" is colloquial
 # "the women"; "گریه" crying; "خوار" in "خواری" humiliation; "دروغ" a lie; "amını" folds to the
@@ -474,7 +475,8 @@ salak budala serseri sarhos sarhoş ibne top mal hayvan it köpek kopek domuz ay
 # Persian سگی is "a dog" and ننه "mum". The Persian lines after it are everyday words that
 # LDNOOBW-v2 and Persian-Swear-Words list: blood, horse, mouth, hole, face, honour, eat, sheep,
 # naked (of victims in the news), period, girlfriend / boyfriend, the girl, kiss, mast, bag...:
-# they flagged clean comments about the war and the news)
+# they flagged clean comments about the war and the news. Arabic حلمة "nipple" (LDNOOBW) matched
+# حلمهم "their dream", and شهوة is "desire", of power as often as of sex)
 
 
 # Whole words that an inflection rule would read as a listed term ("spic" + y, Arabic "انجاس" + ت

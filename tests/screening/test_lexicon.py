@@ -190,5 +190,11 @@ def test_persian_group_slurs_are_identity_abuse(lexicon, text):
     assert "identity_abuse" in codes(lexicon, text, "fa"), text
 
 
+@pytest.mark.parametrize("text", ["تحقق حلمهم بالعودة إلى قراهم", "شهوة السلطة عند الساسة"])
+def test_arabic_dream_and_desire_are_not_vulgar(lexicon, text):
+    # "their dream came true: going back to their villages"; "the politicians' lust for power"
+    assert not {"profanity", "vulgarity"} & codes(lexicon, text, "ar"), text
+
+
 def test_arabic_efforts_is_not_the_persian_slur_for_jews(lexicon):
     assert "identity_abuse" not in codes(lexicon, "نشكر جهود الجيش", "ar")
