@@ -133,6 +133,9 @@ def off_topic_score(comment: str, article_text: str) -> float:
     return round(score, 4)
 
 
+# lexicon weights from here to 0.6 are "mild" words (damn, crap): never a decision on their own,
+# but ranked just under one, above the weak evidence of the external lists
+MILD_WEIGHT = 0.55
 STRONG_RULE = 0.85  # a rule score at or above this is a strong lexicon term or a clear ad
 THIN_DATA_LANGS = frozenset({"ckb", "kmr"})  # no public labelled comments to train on
 DECISION_SCORE = 0.5  # a returned score at or above this means "likely breaks this guideline"
@@ -305,7 +308,8 @@ class Screener:
                 # two medium insults reach a decision, a medium one plus weak ones do not
                 r = gs[0] + 0.15 * sum(gs[1:])
                 medium = any(w >= 0.6 and not q for w, q, t in ws)
-                cap = RULE_THRESHOLDS[code] - 0.1 if not medium else 0.8
+                mild = any(w >= MILD_WEIGHT and not q for w, q, t in ws)
+                cap = 0.8 if medium else RULE_THRESHOLDS[code] - (0.02 if mild else 0.1)
                 r = min(r, max(0.0, cap))
             rule[j] = max(rule[j], r)
         rule[_CODE_IDX["promotion"]] = promo.score

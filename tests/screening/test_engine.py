@@ -196,3 +196,10 @@ def test_a_retrain_that_lowers_a_threshold_does_not_turn_weak_rule_cues_into_dec
         assert v.scores["promotion"] < 0.5, text
     # while a clear ad still is one
     assert moved.screen("WhatsApp +964 750 123 4567 for cheap followers").scores["promotion"] >= 0.5
+
+
+def test_mild_swearing_ranks_just_under_a_decision_and_above_weak_evidence(screener):
+    mild = screener.screen("Damn, the bridge is closed again").scores["profanity"]
+    weak = screener.screen("The war was hell for the villagers").scores["profanity"]
+    strong = screener.screen("The bridge is closed again, shit").scores["profanity"]
+    assert weak < mild < 0.5 <= strong
