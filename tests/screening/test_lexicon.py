@@ -198,3 +198,16 @@ def test_arabic_dream_and_desire_are_not_vulgar(lexicon, text):
 
 def test_arabic_efforts_is_not_the_persian_slur_for_jews(lexicon):
     assert "identity_abuse" not in codes(lexicon, "نشكر جهود الجيش", "ar")
+
+
+@pytest.mark.parametrize("text", ["to ye ahmaghi koskesh", "madar jende boro gomsho", "kos nanat", "pedar sag"])
+def test_finglish_swearing_matches_whatever_the_detected_language(lexicon, text):
+    for lang in ("en", "kmr", "fa"):  # Persian in Latin letters is read as English or Kurmanji
+        assert codes(lexicon, text, lang) & {"profanity", "personal_attack"}, (text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("ez ji te re dibêjim ku wî kir", "kmr"), ("Sahabe-i kiramın esvapları", "tr"), ("bir koni dondurma", "tr"),
+])
+def test_finglish_terms_leave_kurmanji_and_turkish_words_alone(lexicon, text, lang):
+    assert [h for h in lexicon.find(normalise(text), lang) if h.weight >= 0.6] == [], text
