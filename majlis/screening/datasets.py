@@ -869,6 +869,22 @@ def load_inhouse_comments(d: Path | None = None, path: Path = INHOUSE_COMMENTS) 
                   "train" if split == "train" else "holdout", reject=int(bool(codes)))
 
 
+KMR_SENTENCES = Path(__file__).resolve().parent / "seed_text" / "kmr.txt"
+
+
+def load_kmr_sentences(d: Path | None = None, path: Path = KMR_SENTENCES) -> Iterator[Example]:
+    """The everyday Kurmanji sentences written for the language id (``seed_text/kmr.txt``):
+    clean on every code, train only. Kurmanji has no public labelled comments, and in our own
+    rows everyday words (kir "did", kurê "son of", the future "ê") occur mostly in insults and
+    threats; these rows teach the model their harmless use."""
+    seen = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        t = line.strip()
+        if t and t not in seen:
+            seen.add(t)
+            yield _ex(t, "kmr", _clean(promotion=0), "kmr-seed-sentences", "train", reject=0)
+
+
 LOADERS: dict[str, Callable[[Path], Iterator[Example]]] = {
     "en-civil-comments-toxic-spans": load_toxic_spans,
     "en-ucc-unhealthy-comments": load_ucc,
@@ -900,8 +916,9 @@ LOADERS: dict[str, Callable[[Path], Iterator[Example]]] = {
     "synthetic-news-negatives": load_synthetic_negatives,
     "synthetic-promotion": load_synthetic_promotion,
     "inhouse-comments": load_inhouse_comments,
+    "kmr-seed-sentences": load_kmr_sentences,
 }
-IN_HOUSE = {"synthetic-news-negatives", "synthetic-promotion", "inhouse-comments"}
+IN_HOUSE = {"synthetic-news-negatives", "synthetic-promotion", "inhouse-comments", "kmr-seed-sentences"}
 
 HOLDOUT_NOTES = {
     "en-civil-comments-toxic-spans": "hold-out: threat, profanity (also personal_attack, identity_abuse)",

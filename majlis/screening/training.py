@@ -47,6 +47,7 @@ SOURCE_WEIGHTS = {
     "en-stormfront-hate": 0.7,
     "en-c3-constructive-comments": 2.0,  # the only news-comment training source: count it double
     "inhouse-comments": 2.0,
+    "kmr-seed-sentences": 2.0,  # written by us like the in-house comments: the same weight
 }
 
 # Topic words for the "clean political speech" false-positive check, per language.
@@ -87,8 +88,9 @@ def _cache_key(data_dir: Path) -> str:
             h.update(f"{p.relative_to(data_dir)}:{st.st_size}:{int(st.st_mtime)}".encode())
     p = Path(__file__).resolve().parent / "datasets.py"
     h.update(p.read_bytes())
-    if D.INHOUSE_COMMENTS.exists():  # our own rows live in the package, not in the data folder
-        h.update(D.INHOUSE_COMMENTS.read_bytes())
+    for own in (D.INHOUSE_COMMENTS, D.KMR_SENTENCES):  # our own rows live in the package, not in the data folder
+        if own.exists():
+            h.update(own.read_bytes())
     from majlis.screening.model import prepare_fingerprint
 
     h.update(prepare_fingerprint().encode())  # the folding the cached `prepared` strings depend on
