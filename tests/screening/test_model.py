@@ -269,6 +269,17 @@ def test_inhouse_comments_loader_labels_every_code(tmp_path):
         list(load_inhouse_comments(path=p))
 
 
+def test_everyday_kurmanji_sentences_are_clean_training_rows(tmp_path):
+    from majlis.screening.datasets import KMR_SENTENCES, load_kmr_sentences
+
+    p = tmp_path / "kmr.txt"
+    p.write_text("Wî kir û çû.\n\nKurê min li Almanyayê dixebite.\nWî kir û çû.\n", encoding="utf-8")
+    rows = list(load_kmr_sentences(path=p))
+    assert [r.text for r in rows] == ["Wî kir û çû.", "Kurê min li Almanyayê dixebite."]
+    assert all((r.role, r.lang, r.reject) == ("train", "kmr", 0) and set(r.labels.values()) == {0} for r in rows)
+    assert len(list(load_kmr_sentences())) > 100 and KMR_SENTENCES.exists()
+
+
 def test_threshold_sits_inside_the_f1_plateau_not_on_its_edge():
     from majlis.screening.model import _best_f1_threshold
 
