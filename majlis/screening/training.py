@@ -409,6 +409,8 @@ def train_main(argv=None) -> int:
                     help="max share of clean dev comments flagged per code and language (default 0.02)")
     ap.add_argument("--topic-fpr", type=float, default=0.012,
                     help="the same, on clean dev comments about war, militias, attacks and groups (default 0.012)")
+    ap.add_argument("--seed", type=int, default=None,
+                    help="SGD shuffling seed (default 0); retrain with another to see how much of a difference is noise")
     ap.add_argument("--alpha", type=float, default=None)
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--nb-alpha", type=float, default=None,
@@ -445,6 +447,8 @@ def train_main(argv=None) -> int:
         kw["nb_alpha"] = args.nb_alpha
     if args.nb_mix is not None:
         kw["nb_mix"] = args.nb_mix
+    if args.seed is not None:
+        kw["random_state"] = args.seed
     if args.lang_words is not None:
         kw["lang_words"] = args.lang_words
     model = GuidelineModel(n_bits=args.bits, **kw)
