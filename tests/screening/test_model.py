@@ -366,3 +366,12 @@ def test_language_word_columns_let_a_word_mean_different_things_per_language(tmp
     without = GuidelineModel(n_bits=14, epochs=20, lang_words=0).fit(texts, Y, langs=langs)
     Z0 = without.decision_function(probe, langs=["kmr", "xx"])
     assert Z0[1, pa] == pytest.approx(Z0[0, pa])
+
+
+def test_several_seeds_average_the_single_seed_weights():
+    texts, Y = _tiny_corpus()
+    one = [GuidelineModel(n_bits=14, epochs=5, random_state=k, n_seeds=1).fit(texts, Y) for k in (3, 4)]
+    both = GuidelineModel(n_bits=14, epochs=5, random_state=3, n_seeds=2).fit(texts, Y)
+    assert not np.allclose(one[0].coef_, one[1].coef_)  # the shuffle matters...
+    np.testing.assert_allclose(both.coef_, (one[0].coef_ + one[1].coef_) / 2, atol=1e-5)  # ...and averages out
+    np.testing.assert_allclose(both.intercept_, (one[0].intercept_ + one[1].intercept_) / 2, atol=1e-6)
