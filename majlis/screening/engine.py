@@ -11,7 +11,7 @@ How scores combine (per code):
 * rule score from lexicon hits: a strong term (weight >= 0.9) gives 0.9 (0.95 with two or
   more strong hits), a medium term 0.75 * weight, weak-only evidence (HurtLex, AraHate,
   LDNOOBW-v2, ambiguous words) is capped below the code's decision threshold so it can
-  never decide alone. A hit inside quotation marks counts half (quoting an insult to
+  never decide alone (mild swearing, weight ``MILD_WEIGHT`` to 0.6, just below it). A hit inside quotation marks counts half (quoting an insult to
   discuss it), but it stays in the evidence;
 * promotion: rule score from :mod:`majlis.screening.promotion`;
 * both are re-centred by :func:`centre_on_threshold` so that each one's decision point lands on
@@ -133,9 +133,9 @@ def off_topic_score(comment: str, article_text: str) -> float:
     return round(score, 4)
 
 
-# lexicon weights from here to 0.6 are "mild" words (damn, crap): never a decision on their own,
-# but ranked just under one, above the weak evidence of the external lists
-MILD_WEIGHT = 0.55
+# seed-lexicon weights from here to 0.6 are "mild" words (damn, crap): never a decision on their
+# own, but ranked just under one, above weak evidence (the external lists stop at 0.55)
+MILD_WEIGHT = 0.58
 STRONG_RULE = 0.85  # a rule score at or above this is a strong lexicon term or a clear ad
 THIN_DATA_LANGS = frozenset({"ckb", "kmr"})  # no public labelled comments to train on
 DECISION_SCORE = 0.5  # a returned score at or above this means "likely breaks this guideline"
@@ -145,7 +145,7 @@ DECISION_SCORE = 0.5  # a returned score at or above this means "likely breaks t
 # rules tied to the model's threshold, one retrain (promotion 0.47 -> 0.39) turned every weak
 # promotion cue (a hashtag, a handle, capped at 0.45 as "not enough alone") into a decision.
 RULE_THRESHOLDS = {"profanity": 0.38, "vulgarity": 0.39, "threat": 0.20, "personal_attack": 0.39,
-                   "identity_abuse": 0.26, "promotion": 0.47, "reject": 0.40}
+                   "identity_abuse": 0.26, "promotion": 0.47}
 
 
 def centre_on_threshold(score: float, threshold: float) -> float:
@@ -241,7 +241,7 @@ class Screener:
                 p = centre_on_threshold(float(learned[i, j]), self.model_thresholds[c]) if learned is not None else 0.0
                 scores[c] = round(max(p, r), 4)
             rule_max = max(rules[i])
-            rej = centre_on_threshold(rule_max, RULE_THRESHOLDS["reject"])
+            rej = max(centre_on_threshold(r, RULE_THRESHOLDS[c]) for r, c in zip(rules[i], CODES))
             if learned_reject is not None:
                 # the reject head ranks better than the rules on the languages it has public data
                 # for: there only a strong rule (a listed swear word, a phone-number ad) lifts it.

@@ -305,7 +305,8 @@ class Lexicon:
             phrase = " ".join(parts)
             pe = self.phrase.get(phrase)
             if pe and phrase in FALSE_FRIEND_BEFORE:
-                if not FALSE_FRIEND_BEFORE[phrase].isdisjoint(t[2] for t in toks[max(0, i - 3):i]):
+                before = " ".join(t[2] for t in toks[max(0, i - 4):i])
+                if " ".join(FALSE_FRIEND_BEFORE[phrase]) in before:
                     pe = None
             if pe:
                 for ent in pe:
@@ -489,9 +490,10 @@ FALSE_FRIEND_PAIRS = frozenset(
     [("homo", w) for w in "sapiens erectus habilis neanderthalensis floresiensis".split()]
     + [("گه", w) for w in ("گداري", "گاه", "گاهي")])
 FALSE_FRIEND_AFTER = frozenset({("مي", "گه"), ("نمي", "گه")})
-# phrases that are innocent when one of these words comes up to three words before them:
-# "how many more soldiers must die" laments deaths, it does not call for one
-FALSE_FRIEND_BEFORE = {"must die": frozenset({"more"})}
+# phrases that are innocent when these two words come, in this order, within the four words before
+# them: "how many more soldiers must die" laments deaths, it does not call for one ("no more talk,
+# they must die" and "one more traitor must die" still match)
+FALSE_FRIEND_BEFORE = {"must die": ("many", "more")}
 
 
 def _fold(term: str) -> str:

@@ -203,3 +203,10 @@ def test_mild_swearing_ranks_just_under_a_decision_and_above_weak_evidence(scree
     weak = screener.screen("The war was hell for the villagers").scores["profanity"]
     strong = screener.screen("The bridge is closed again, shit").scores["profanity"]
     assert weak < mild < 0.5 <= strong
+
+
+@pytest.mark.parametrize("text", ["Follow me @kurdnews_daily", "Damn, the bridge is closed again",
+                                  "you idiot", "تۆ گەمژەیت", "The council met on Tuesday"])
+def test_without_a_model_reject_agrees_with_the_codes(screener, text):
+    v = screener.screen(text)
+    assert (v.reject >= 0.5) == (max(v.scores.values()) >= 0.5), (text, v.reject, v.scores)
