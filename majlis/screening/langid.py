@@ -12,10 +12,10 @@ Two layers:
    trained on the shared datasets (language known per dataset) plus hand-written
    Kurmanji sentences (``seed_text/kmr.txt``) and our own labelled comments
    (``seed_text/inhouse_comments.tsv``, its ``check`` rows held out); French tweets stand in for "other
-   Latin-script language". Every Sorani and Kurmanji row is learnt twice: as written and as
-   typed without the language's own letters (``keyboard_spelling``: Sorani on an Arabic or
-   Persian keyboard, Kurmanji on a phone), and ە written the pre-Unicode way (ه + ZWNJ inside a
-   word) counts as a Sorani letter. Artifact: ``artifacts/langid.npz`` (float16 log-probabilities).
+   Latin-script language". Every Sorani and Kurmanji row is also learnt as typed without the
+   language's own letters (``keyboard_spelling``: Sorani on a Persian and on an Arabic keyboard,
+   Kurmanji on a phone); ە written the pre-Unicode way (ه + ZWNJ) is that spelling once ZWNJ is
+   dropped. Artifact: ``artifacts/langid.npz`` (float16 log-probabilities).
 
 ``python -m majlis.screening.langid --train DATA_DIR`` rebuilds the artifact and
 ``python -m majlis.screening.langid --evaluate DATA_DIR`` prints per-language accuracy on
@@ -127,22 +127,20 @@ _DEFAULT_MODEL: list = []
 # ە ێ ۆ ڕ ڵ ڤ (often ە as ه + ZWNJ, the pre-Unicode convention), Kurmanji without ê î û ç ş.
 _KEYBOARD = {"ckb": str.maketrans("ەێۆڕڵڤ", "هیورلف"),
              "kmr": str.maketrans("êîûçşÊÎÛÇŞ", "eiucsEIUCS")}
-_HEH_ZWNJ = re.compile("(\\S*?)\u0647\u200c(\\S)")
+_ARABIC_KEYBOARD = str.maketrans("\u06cc\u06a9", "\u064a\u0643")  # ی ک as Arabic ي ك
 
 
-def keyboard_spelling(text: str, lang: str) -> str:
-    """``text`` as typed without the language's own letters (training augmentation)."""
+def keyboard_spelling(text: str, lang: str, arabic_keyboard: bool = False) -> str:
+    """``text`` as typed without the language's own letters (training augmentation); Sorani
+    also as typed on an Arabic keyboard (ي ك for ی ک). ە written the pre-Unicode way, ه + ZWNJ,
+    comes out the same once ZWNJ is dropped (as ``_prep`` does)."""
     table = _KEYBOARD.get(lang)
-    return text.translate(table) if table else text
+    if not table:
+        return text
+    out = text.translate(table)
+    return out.translate(_ARABIC_KEYBOARD) if arabic_keyboard and lang == "ckb" else out
 
 
-def _old_sorani_marks(t: str) -> int:
-    """ه + ZWNJ inside a word before a consonant: how ە was written before Unicode Sorani
-    (حکومه‌ت, ده‌بێت). Persian puts ZWNJ after ه only before suffixes (ها ای ی) and in
-    compounds, and after the preposition به‌."""
-    if "\u200c" not in t:
-        return 0
-    return sum(1 for pre, nxt in _HEH_ZWNJ.findall(t) if pre != "ب" and nxt not in "اهیيئ")
 _EN_FUNCTION = frozenset("the and is are was were of that this with for have has not you they it be been will would "
                          "what which there their from about but should could".split())
 
@@ -176,9 +174,6 @@ def detect_language(text: str, model_path: str | os.PathLike | None = None) -> s
     tl = t.lower()
     if n_ar >= n_lat:
         ckb = _count(t, _CKB_CH)
-        old = _old_sorani_marks(t)
-        if old >= 2 and old * 6 >= len(words):
-            ckb += old
         if ckb >= 3:
             return "ckb"  # ە ێ ۆ ڕ ڵ ڤ are never written in Persian or Arabic
         arl = _count(t, _AR_CH)
@@ -267,9 +262,10 @@ def train_langid(data_dir: str, out_path: str | os.PathLike | None = None, min_c
         for t in rows:
             f = _features(t)
             if c in _KEYBOARD:  # also learn the language as typed without its own letters
-                typed = keyboard_spelling(t, c)
-                if typed != t:
-                    f = f + _features(typed)
+                for arabic_keyboard in ((False, True) if c == "ckb" else (False,)):
+                    typed = keyboard_spelling(t, c, arabic_keyboard)
+                    if typed != t:
+                        f = f + _features(typed)
             for _ in range(reps):
                 counts[c].update(f)
     total = Counter()
@@ -309,7 +305,8 @@ def evaluate_langid(data_dir: str) -> dict[str, tuple[int, int]]:
         if c in _KEYBOARD:  # the same held-out rows as typed without the language's own letters
             typed = [keyboard_spelling(t, c) for t in rows]
             old = [t.replace("\u06d5", "\u0647\u200c") for t in rows] if c == "ckb" else []
-            for name, variant in ((f"{c}-keyboard", typed), (f"{c}-old-style", old)):
+            arab = [keyboard_spelling(t, c, arabic_keyboard=True) for t in rows] if c == "ckb" else []
+            for name, variant in ((f"{c}-keyboard", typed), (f"{c}-arabic-keyboard", arab), (f"{c}-old-style", old)):
                 if variant:
                     preds = [detect_language(t) for t in variant]
                     confusion[name].update(preds)

@@ -66,6 +66,8 @@ Z = "\u200c"
     # the pre-Unicode convention: ە written as ه + ZWNJ
     f"ئه{Z}م حکومه{Z}ته{Z} گه{Z}نده{Z}ڵه{Z}",
     f"ئه{Z}م هه{Z}واله زور خه{Z}مگینی کردم حکومه{Z}ت ده{Z}بیت شتیک بکات",
+    # on an Arabic keyboard: ي ك as well
+    "ئهم حكومهته گهندهله و مووچهي فهرمانبهران نادات",
 ])
 def test_sorani_typed_without_kurdish_letters_is_sorani(text):
     assert detect_language(text) == "ckb", text
@@ -74,6 +76,8 @@ def test_sorani_typed_without_kurdish_letters_is_sorani(text):
 @pytest.mark.parametrize("text", [
     f"به{Z}عنوان یک روزنامه{Z}نگار از خانه{Z}ها و نامه{Z}های مردم گزارش دادم",
     f"این خانه{Z}ها به{Z}خاطر جنگ خراب شدند و دولت کاری نکرد",
+    f"تازه{Z}ترین خبرها از روزنامه{Z}نگاران و نماینده{Z}گان مجلس",
+    f"بسته{Z}بندی جدید، تازه{Z}ترین محصول، سه{Z}شنبه",
 ])
 def test_persian_zwnj_after_heh_stays_persian(text):
     assert detect_language(text) == "fa", text
