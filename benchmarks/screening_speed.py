@@ -44,10 +44,13 @@ def main(argv=None):
     t = time.perf_counter()
     model = GuidelineModel.load()
     print(f"model load: {time.perf_counter() - t:.2f} s, artifact {DEFAULT_PATH.stat().st_size / 1e6:.1f} MB")
-    model.predict_all(texts[:10])
+    from majlis.screening.langid import detect_language
+
+    langs = [detect_language(t) for t in texts]  # as the engine passes them (language word columns)
+    model.predict_all(texts[:10], langs[:10])
     t = time.perf_counter()
     for i in range(0, len(texts), args.batch):
-        model.predict_all(texts[i:i + args.batch])
+        model.predict_all(texts[i:i + args.batch], langs[i:i + args.batch])
     dt = time.perf_counter() - t
     print(f"model only: {len(texts) / dt:,.0f} comments/s ({1e3 * dt / len(texts):.3f} ms/comment, "
           f"mean {sum(map(len, texts)) / len(texts):.0f} chars)")

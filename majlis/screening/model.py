@@ -199,6 +199,8 @@ def featurize(prepared: Sequence[str], n_bits: int = 20, char_ns: Sequence[int] 
     k = len(char_ns)
     salts = None
     if langs is not None:
+        if isinstance(langs, str) or len(langs) != n_docs:
+            raise ValueError("langs must give one language code per text")
         per_doc = np.fromiter((_lang_salt(lg) for lg in langs), dtype=np.uint64, count=n_docs)
         if per_doc.any():
             salts = per_doc
@@ -335,6 +337,10 @@ class GuidelineModel:
             raise ValueError("Y must have shape (n, 6) or (n, 7)")
         if Y.shape[1] == 6:
             Y = np.column_stack([Y, derive_reject(Y)])
+        if langs is None or all(lg in (None, "other") for lg in langs):
+            # nothing to train the language columns on: predicting with them would add untrained
+            # columns (and shrink the shared word columns' values), so the model does without
+            self.lang_words = 0.0
         if X is None:
             X = self.transform(texts, langs=langs)
         n, dim = X.shape

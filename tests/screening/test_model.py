@@ -375,3 +375,19 @@ def test_several_seeds_average_the_single_seed_weights():
     assert not np.allclose(one[0].coef_, one[1].coef_)  # the shuffle matters...
     np.testing.assert_allclose(both.coef_, (one[0].coef_ + one[1].coef_) / 2, atol=1e-5)  # ...and averages out
     np.testing.assert_allclose(both.intercept_, (one[0].intercept_ + one[1].intercept_) / 2, atol=1e-6)
+
+
+def test_a_model_fitted_without_languages_has_no_language_columns():
+    texts, Y = _tiny_corpus()
+    m = GuidelineModel(n_bits=14, epochs=5, lang_words=0.5).fit(texts, Y)
+    assert m.lang_words == 0
+    # so the engine's languages change nothing
+    np.testing.assert_allclose(m.decision_function(["you stupid moron"], langs=["en"]),
+                               m.decision_function(["you stupid moron"]))
+
+
+def test_featurize_wants_one_language_per_text():
+    with pytest.raises(ValueError):
+        featurize(["a b", "c d"], n_bits=12, langs=["en"])
+    with pytest.raises(ValueError):
+        featurize(["a b"], n_bits=12, langs="en")
