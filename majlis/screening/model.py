@@ -17,14 +17,17 @@ path stays well under a millisecond per comment):
   ``@USER``/``<LF>``) and then folded by ``majlis.screening.normalise`` (case, homoglyphs,
   zero-width characters, Arabic-script variants, leetspeak, stretched letters, spaced letters);
 * character 2–5-grams across the folded string (word boundaries included), hashed;
-* word unigrams and bigrams, hashed; each block is log-scaled and L2-normalised;
+* word unigrams and bigrams, hashed, each also in a column of its own per language (at
+  ``lang_words`` of the shared value) when the language is known (``langs``; the engine passes
+  the detected one); each block's values are 1/sqrt(its n-gram count);
 * all blocks share one hashing space of ``2**n_bits`` columns.
 
 Training fits each target twice with SGD (log loss, L2): once on the features as they are, once on
 features scaled by their naive-Bayes log-count ratios (NBSVM, Wang & Manning 2012), and averages
-the two weight vectors (``nb_mix``). The NB ratios fold into the weights, so prediction is one
-sparse product either way. The average ranked better than either model alone on the held-out
-rows of most languages (see MODEL_CARD.md).
+the two weight vectors (``nb_mix``); each of those fits is itself the average of ``n_seeds`` SGD runs
+with different shuffles, which halves the run-to-run noise. The NB ratios fold into the weights,
+so prediction is one sparse product either way. The average ranked better than either model alone
+on the held-out rows of most languages (see MODEL_CARD.md).
 
 Weights are stored as float16 in a compressed ``.npz`` with a JSON header (no pickle).
 """
@@ -179,7 +182,9 @@ def featurize(prepared: Sequence[str], n_bits: int = 20, char_ns: Sequence[int] 
     ``langs`` (one language code per string): each word unigram and bigram also gets a second,
     language-specific column, so a word can weigh differently in, say, Persian and Arabic
     (the same script) while the shared column still carries what the languages have in common
-    ("frustratingly easy" domain adaptation, Daumé 2007). ``other`` or None: no copy.
+    ("frustratingly easy" domain adaptation, Daumé 2007). ``other`` or None: no copy. The copies
+    count in the word block's n-grams, so a text's shared word values are smaller with a
+    language than without: predict with languages exactly when the model was trained with them.
 
     Each block's values are ``1/sqrt(#n-grams of that block in the comment)`` per occurrence
     (duplicate columns are left unsummed: harmless for linear models, and much faster)."""
