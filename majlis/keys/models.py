@@ -58,7 +58,8 @@ class ApiKey(models.Model):
         while True:
             raw = "mjl_" + secrets.token_urlsafe(32)
             prefix = raw[4 : 4 + PREFIX_LENGTH]
-            if not cls.objects.filter(prefix=prefix).exists():
+            # a prefix starting with "-" would read as an option in `majlis apikey revoke PREFIX`
+            if not prefix.startswith("-") and not cls.objects.filter(prefix=prefix).exists():
                 break
         key = cls.objects.create(name=name, prefix=prefix, hashed_key=hash_secret(raw),
                                  scopes=sorted(set(scopes)), created_by=created_by)

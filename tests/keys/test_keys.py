@@ -34,3 +34,14 @@ def test_apikey_command_creates_lists_and_revokes():
     assert "coral" in listing.getvalue() and raw not in listing.getvalue()
     call_command("apikey", "revoke", raw[4:12], stdout=StringIO())
     assert ApiKey.authenticate(raw, "screen") is None
+
+
+def test_a_key_prefix_never_starts_with_a_dash_so_the_revoke_command_can_take_it(monkeypatch):
+    import secrets
+
+    draws = iter(["-" + "a" * 42, "b" * 43])
+    monkeypatch.setattr(secrets, "token_urlsafe", lambda n: next(draws))
+    key, raw = ApiKey.create("cms", ["read"])
+    assert not key.prefix.startswith("-") and raw == "mjl_" + "b" * 43
+    call_command("apikey", "revoke", key.prefix, stdout=StringIO())
+    assert ApiKey.authenticate(raw) is None
