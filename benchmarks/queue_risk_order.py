@@ -6,7 +6,9 @@ The queue sorts by a comment's risk: its highest guideline score. This screens a
 test splits + hold-outs (rows with a reject / approve label) and prints, per language, the
 ROC-AUC of that order against the labels, twice from the same run: with the engine's scores as
 returned (each code re-centred so that 0.5 is its decision point) and with the raw scores before
-re-centring (recovered by inverting the map). Needs the shared datasets.
+re-centring: max(model probability, rule score) per code, from the engine's own parts (the model
+and the rule layer are centred on different thresholds, so inverting the returned score would
+not give them back). Needs the shared datasets.
 """
 import argparse
 import sys
@@ -20,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 def main(argv=None) -> int:
     from sklearn.metrics import roc_auc_score
 
-    from majlis.screening.engine import DECISION_SCORE, Screener
+    from majlis.screening.engine import Screener
     from majlis.screening.training import load_examples
 
     ap = argparse.ArgumentParser()
@@ -37,9 +39,9 @@ def main(argv=None) -> int:
     codes = list(screener.thresholds)
     verdicts = screener.screen_many([e.text for e in rows])
     centred = np.array([[v.scores[c] for c in codes] for v in verdicts])
-    t = np.array([screener.model_thresholds[c] for c in codes])
-    raw = np.where(centred <= DECISION_SCORE, centred / DECISION_SCORE * t,
-                   t + (centred - DECISION_SCORE) / (1 - DECISION_SCORE) * (1 - t))
+    rules = [screener._rules(e.text) for e in rows]  # (language, rule score per code, evidence)
+    learned = screener.model.predict_all([e.text for e in rows], [lang for lang, _, _ in rules])
+    raw = np.maximum(learned[:, : len(codes)], np.array([r for _, r, _ in rules]))
     y = np.array([e.reject for e in rows])
     langs = np.array([e.lang for e in rows])
     print(f"{'lang':5s} {'rows':>6s}  {'risk AUC (returned scores)':>27s}  {'risk AUC (raw scores)':>22s}")

@@ -34,6 +34,18 @@ def guideline_risk(scores):
     return max((score for code, score in scores.items() if code != "off_topic"), default=Comment.UNSCREENED)
 
 
+SCREENING_FIELDS = ("screening_scores", "screening_language", "screening_evidence", "screened_at", "risk")
+
+
+def _apply_verdict(comment, verdict):
+    """Put a verdict (``Verdict.to_dict()``) on the comment object, unsaved; returns its fields."""
+    fields = dict(zip(SCREENING_FIELDS, (verdict["scores"], verdict["language"], verdict["evidence"],
+                                         timezone.now(), guideline_risk(verdict["scores"]))))
+    for name, value in fields.items():
+        setattr(comment, name, value)
+    return fields
+
+
 def screen_comment(comment, decide=True):
     """Screen one comment, save scores, language and evidence on it, then
     apply the site's automatic-decision policy (off by default) unless
@@ -43,19 +55,23 @@ def screen_comment(comment, decide=True):
     from .models import Comment
 
     verdict = get_screener().screen(comment.text, article_text=comment.article.body).to_dict()
-    fields = {
-        "screening_scores": verdict["scores"],
-        "screening_language": verdict["language"],
-        "screening_evidence": verdict["evidence"],
-        "screened_at": timezone.now(),
-        "risk": guideline_risk(verdict["scores"]),
-    }
-    Comment.objects.filter(pk=comment.pk).update(**fields)
-    for name, value in fields.items():
-        setattr(comment, name, value)
+    Comment.objects.filter(pk=comment.pk).update(**_apply_verdict(comment, verdict))
     if decide:
         apply_policy(comment)
     return verdict
+
+
+def rescreen_comments(comments):
+    """Screen a batch of comments (with their articles loaded) in one engine call and save the
+    results in one bulk UPDATE; never decides anything (``majlis rescreen``)."""
+    from .models import Comment
+
+    comments = list(comments)
+    verdicts = get_screener().screen_many([c.text for c in comments], [c.article.body for c in comments])
+    for comment, verdict in zip(comments, verdicts):
+        _apply_verdict(comment, verdict.to_dict())
+    Comment.objects.bulk_update(comments, SCREENING_FIELDS)
+    return len(comments)
 
 
 def screen_comment_later_or_now(comment, decide=True):

@@ -11,8 +11,8 @@ How scores combine (per code):
 * rule score from lexicon hits: a strong term (weight >= 0.9) gives 0.9 (0.95 with two or
   more strong hits), a medium term 0.75 * weight, weak-only evidence (HurtLex, AraHate,
   LDNOOBW-v2, ambiguous words) is capped below the code's decision threshold so it can
-  never decide alone (mild swearing, weight ``MILD_WEIGHT`` to 0.6, just below it). A hit inside quotation marks counts half (quoting an insult to
-  discuss it), but it stays in the evidence;
+  never decide alone (mild swearing, weight ``MILD_WEIGHT`` to 0.6, just below it). A hit inside
+  quotation marks counts half (quoting an insult to discuss it), but it stays in the evidence;
 * promotion: rule score from :mod:`majlis.screening.promotion`;
 * both are re-centred by :func:`centre_on_threshold` so that each one's decision point lands on
   0.5: the learned score on the model's dev-tuned threshold for that code, the rule score on the
@@ -236,12 +236,12 @@ class Screener:
         out = []
         for i, t in enumerate(texts):
             scores = {}
+            rule_scores = [centre_on_threshold(r, RULE_THRESHOLDS[c]) for r, c in zip(rules[i], CODES)]
             for j, c in enumerate(CODES):
-                r = centre_on_threshold(rules[i][j], RULE_THRESHOLDS[c])
                 p = centre_on_threshold(float(learned[i, j]), self.model_thresholds[c]) if learned is not None else 0.0
-                scores[c] = round(max(p, r), 4)
+                scores[c] = round(max(p, rule_scores[j]), 4)
             rule_max = max(rules[i])
-            rej = max(centre_on_threshold(r, RULE_THRESHOLDS[c]) for r, c in zip(rules[i], CODES))
+            rej = max(rule_scores)
             if learned_reject is not None:
                 # the reject head ranks better than the rules on the languages it has public data
                 # for: there only a strong rule (a listed swear word, a phone-number ad) lifts it.

@@ -440,23 +440,11 @@ def train_main(argv=None) -> int:
     if args.quick:
         rng = np.random.default_rng(0)
         train = [train[i] for i in sorted(rng.choice(len(train), size=min(30000, len(train)), replace=False))]
-    kw = {}
-    if args.alpha is not None:
-        kw["alpha"] = args.alpha
-    if args.epochs is not None:
-        kw["epochs"] = args.epochs
-    if args.char_ns:
-        kw["char_ns"] = tuple(int(n) for n in args.char_ns.split(","))
-    if args.nb_alpha is not None:
-        kw["nb_alpha"] = args.nb_alpha
-    if args.nb_mix is not None:
-        kw["nb_mix"] = args.nb_mix
-    if args.seed is not None:
-        kw["random_state"] = args.seed
-    if args.seeds is not None:
-        kw["n_seeds"] = args.seeds
-    if args.lang_words is not None:
-        kw["lang_words"] = args.lang_words
+    # command-line option -> GuidelineModel argument; options left out keep the model's defaults
+    given = {"alpha": args.alpha, "epochs": args.epochs, "nb_alpha": args.nb_alpha, "nb_mix": args.nb_mix,
+             "random_state": args.seed, "n_seeds": args.seeds, "lang_words": args.lang_words,
+             "char_ns": tuple(int(n) for n in args.char_ns.split(",")) if args.char_ns else None}
+    kw = {name: value for name, value in given.items() if value is not None}
     model = GuidelineModel(n_bits=args.bits, **kw)
     steps = len(train) + len(dev) + len(TARGETS)
     with tqdm(total=steps, desc="training", unit="row") as bar:
@@ -514,8 +502,7 @@ def _group_examples(examples, roles=("test", "holdout", "dev")) -> dict:
 def run_evaluation(model: GuidelineModel, examples, with_peers=True, with_speed=True, screener=None) -> dict:
     evalx = [ex for ex in examples if ex.role in ("dev", "test", "holdout")]
     texts = [ex.text for ex in evalx]
-    X = model.transform([ex.prepared or prepare(ex.text) for ex in evalx], prepared=True,
-                        langs=[ex.lang for ex in evalx])
+    X = _features(evalx, model)
     # per-language calibration, as in production (the engine passes the detected language)
     P = model.predict_all(X=X, langs=[ex.lang for ex in evalx])
     if with_peers:

@@ -8,7 +8,9 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from majlis.comments.models import Comment
-from majlis.comments.screening import screen_comment
+from majlis.comments.screening import rescreen_comments
+
+BATCH = 500  # comments per engine call and per bulk UPDATE
 
 
 class Command(BaseCommand):
@@ -22,7 +24,13 @@ class Command(BaseCommand):
         if not all:
             comments = comments.filter(status=Comment.Status.PENDING)
         total = comments.count()
-        for comment in tqdm(comments.iterator(chunk_size=500), total=total, desc="re-screening", unit="comment",
-                            disable=total < 100):
-            screen_comment(comment, decide=False)
+        batch = []
+        with tqdm(total=total, desc="re-screening", unit="comment", disable=total < 100) as bar:
+            for comment in comments.iterator(chunk_size=BATCH):
+                batch.append(comment)
+                if len(batch) == BATCH:
+                    bar.update(rescreen_comments(batch))
+                    batch = []
+            if batch:
+                bar.update(rescreen_comments(batch))
         self.stdout.write(f"re-screened {total} comment{'s' if total != 1 else ''}")
