@@ -305,8 +305,8 @@ class Lexicon:
             phrase = " ".join(parts)
             pe = self.phrase.get(phrase)
             if pe and phrase in FALSE_FRIEND_BEFORE:
-                before = " ".join(t[2] for t in toks[max(0, i - 4):i])
-                if " ".join(FALSE_FRIEND_BEFORE[phrase]) in before:
+                before = [t[2] for t in toks[max(0, i - 4):i]]
+                if any(tuple(before[k:k + 2]) == FALSE_FRIEND_BEFORE[phrase] for k in range(len(before) - 1)):
                     pe = None
             if pe:
                 for ent in pe:

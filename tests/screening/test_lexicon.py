@@ -178,7 +178,8 @@ def test_context_and_colloquial_false_friends_are_not_decisive(lexicon, text, la
 
 
 def test_calls_for_a_death_still_match(lexicon):
-    for text in ("That traitor must die", "No more talk, they must die", "One more traitor must die"):
+    for text in ("That traitor must die", "No more talk, they must die", "One more traitor must die",
+                 "As in Germany more traitors must die"):  # "germany more" is not "many more"
         assert "threat" in codes(lexicon, text, "en"), text
     assert "personal_attack" in codes(lexicon, "ya 7mar", "ar")
 
