@@ -16,6 +16,8 @@ _MASKS = re.compile(r"@USER|\bURL\b|<LF>")
 
 INHOUSE_COMMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "seed_text", "inhouse_comments.tsv")
 INHOUSE_SPLITS = ("train", "check")
+FUNCTIONAL_CASES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "seed_text", "functional_cases.tsv")
+FUNCTIONAL_TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "seed_text", "functional_templates.tsv")
 
 
 def read_inhouse_comments(path: str = INHOUSE_COMMENTS, codes=None):
@@ -34,6 +36,47 @@ def read_inhouse_comments(path: str = INHOUSE_COMMENTS, codes=None):
             if split not in INHOUSE_SPLITS or (codes is not None and found - set(codes)):
                 raise ValueError(f"{os.path.basename(path)}: bad row {line[:80]!r}")
             yield split, lang, found, text
+
+
+def _labelled_rows(path: str, ncols: int):
+    """``(line, fields)`` for each row of one of our TAB-separated files that is not blank or a
+    ``#`` comment; a row without exactly ``ncols`` fields is a ``ValueError``."""
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != ncols:
+                raise ValueError(f"{os.path.basename(path)}: expected {ncols} columns in {line[:80]!r}")
+            yield line, parts
+
+
+def _codes_of(labels: str, codes, path: str, line: str) -> set:
+    found = set() if labels == "clean" else set(labels.split(","))
+    if codes is not None and found - set(codes):
+        raise ValueError(f"{os.path.basename(path)}: unknown code in {line[:80]!r}")
+    return found
+
+
+def read_functional_cases(path: str = FUNCTIONAL_CASES, codes=None):
+    """Rows of our HateCheck-style functional cases as ``(split, lang, functionality, labels,
+    text)``; ``labels`` is the set of codes (empty for ``clean``). A missing file yields nothing."""
+    for line, (split, lang, func, labels, text) in _labelled_rows(path, 5):
+        if split not in INHOUSE_SPLITS:
+            raise ValueError(f"{os.path.basename(path)}: bad split in {line[:80]!r}")
+        yield split, lang, func, _codes_of(labels, codes, path, line), text
+
+
+def read_functional_templates(path: str = FUNCTIONAL_TEMPLATES, codes=None):
+    """Rows of the functional templates as ``(lang, functionality, labels, template)``; the
+    template names the group as ``{G}``. A missing file yields nothing."""
+    for line, (lang, func, labels, template) in _labelled_rows(path, 4):
+        if "{G}" not in template:
+            raise ValueError(f"{os.path.basename(path)}: no {{G}} in {line[:80]!r}")
+        yield lang, func, _codes_of(labels, codes, path, line), template
 
 
 def _clean(t: str) -> str:

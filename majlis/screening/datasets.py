@@ -869,6 +869,39 @@ def load_inhouse_comments(d: Path | None = None, path: Path = INHOUSE_COMMENTS) 
                   "train" if split == "train" else "holdout", reject=int(bool(codes)))
 
 
+FUNCTIONAL_CASES = Path(_corpora.FUNCTIONAL_CASES)
+FUNCTIONAL_TEMPLATES = Path(_corpora.FUNCTIONAL_TEMPLATES)
+# the groups each template of ``functional_templates.tsv`` is written with (plural, as in "{G} are ...")
+FUNCTIONAL_GROUPS = {
+    "en": ("women", "trans people", "gay people", "black people", "disabled people", "Muslims", "immigrants",
+           "refugees", "Jews", "Christians", "Kurds", "Arabs", "Yazidis"),
+}
+
+
+def expand_functional_templates(path: Path = FUNCTIONAL_TEMPLATES):
+    """``(lang, functionality, codes, text)`` for every template written with every group of
+    its language (first letter capitalised)."""
+    for lang, func, codes, template in _corpora.read_functional_templates(str(path), codes=CODES):
+        for group in FUNCTIONAL_GROUPS[lang]:
+            text = template.replace("{G}", group)
+            yield lang, func, codes, text[:1].upper() + text[1:]
+
+
+def load_functional_cases(d: Path | None = None, path: Path = FUNCTIONAL_CASES,
+                          templates: Path = FUNCTIONAL_TEMPLATES) -> Iterator[Example]:
+    """HateCheck-style functional cases in all six languages (``seed_text/functional_cases.tsv``,
+    written for the project, plus the expanded ``functional_templates.tsv``): hate aimed at a
+    group (emotion, attributes, dehumanisation, implicit, threats, slurs, evasive spelling) beside
+    its look-alikes that must pass (negation, counter-speech, quotes, neutral and positive
+    mentions). Labelled on every code; ``group`` = the functionality. Template rows and ``train``
+    rows train; ``check`` rows, written in other sentence frames, are a hold-out."""
+    rows = [("train", lang, func, codes, text) for lang, func, codes, text in expand_functional_templates(templates)]
+    rows += list(_corpora.read_functional_cases(str(path), codes=CODES))
+    for split, lang, func, codes, text in rows:
+        yield _ex(text, lang, _labels(**{c: int(c in codes) for c in CODES}), "inhouse-functional",
+                  "train" if split == "train" else "holdout", reject=int(bool(codes)), group=func)
+
+
 KMR_SENTENCES = Path(__file__).resolve().parent / "seed_text" / "kmr.txt"
 
 
@@ -917,8 +950,10 @@ LOADERS: dict[str, Callable[[Path], Iterator[Example]]] = {
     "synthetic-promotion": load_synthetic_promotion,
     "inhouse-comments": load_inhouse_comments,
     "kmr-seed-sentences": load_kmr_sentences,
+    "inhouse-functional": load_functional_cases,
 }
-IN_HOUSE = {"synthetic-news-negatives", "synthetic-promotion", "inhouse-comments", "kmr-seed-sentences"}
+IN_HOUSE = {"synthetic-news-negatives", "synthetic-promotion", "inhouse-comments", "kmr-seed-sentences",
+            "inhouse-functional"}
 
 HOLDOUT_NOTES = {
     "en-civil-comments-toxic-spans": "hold-out: threat, profanity (also personal_attack, identity_abuse)",
@@ -936,6 +971,7 @@ HOLDOUT_NOTES = {
     "persian-phate": "official test = hold-out (fa, per category)",
     "persian-parsoffensive": "hold-out (fa)",
     "inhouse-comments": "our own check rows (all six languages, per code): sanity check, written by us",
+    "inhouse-functional": "our own HateCheck-style check rows, in sentence frames the train rows do not use",
 }
 
 

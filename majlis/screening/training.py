@@ -47,6 +47,7 @@ SOURCE_WEIGHTS = {
     "en-stormfront-hate": 0.7,
     "en-c3-constructive-comments": 2.0,  # the only news-comment training source: count it double
     "inhouse-comments": 2.0,
+    "inhouse-functional": 3.0,
     "kmr-seed-sentences": 2.0,  # written by us like the in-house comments: the same weight
 }
 
@@ -88,7 +89,8 @@ def _cache_key(data_dir: Path) -> str:
             h.update(f"{p.relative_to(data_dir)}:{st.st_size}:{int(st.st_mtime)}".encode())
     p = Path(__file__).resolve().parent / "datasets.py"
     h.update(p.read_bytes())
-    for own in (D.INHOUSE_COMMENTS, D.KMR_SENTENCES):  # our own rows live in the package, not in the data folder
+    # our own rows live in the package, not in the data folder
+    for own in (D.INHOUSE_COMMENTS, D.KMR_SENTENCES, D.FUNCTIONAL_CASES, D.FUNCTIONAL_TEMPLATES):
         if own.exists():
             h.update(own.read_bytes())
     from majlis.screening.model import prepare_fingerprint
