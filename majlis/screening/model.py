@@ -39,11 +39,14 @@ import json
 import math
 import os
 import re
+import warnings
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp
+
+from majlis.screening.groups import FRAMES_VERSION, group_features, group_words
 
 try:  # the engine's folding (shared with the lexicon matcher)
     from majlis.screening.normalise import normalise as _engine_normalise
@@ -301,7 +304,7 @@ class GuidelineModel:
     def __init__(self, n_bits: int = 20, char_ns: Sequence[int] = (2, 3, 4, 5), alpha: float = 2e-6,
                  epochs: int = 8, class_weight: str | None = "balanced", pos_weight_cap: float = 10.0,
                  random_state: int = 0, nb_alpha: float = 0.5, nb_mix: float = 0.5, lang_words: float = 0.5,
-                 n_seeds: int = 3):
+                 n_seeds: int = 3, group_frames: float = 0.0):
         self.n_bits = n_bits
         self.char_ns = tuple(char_ns)
         self.alpha = alpha
@@ -313,6 +316,11 @@ class GuidelineModel:
         self.nb_mix = nb_mix
         self.lang_words = lang_words
         self.n_seeds = n_seeds
+        # value of the group-frame features (``groups.group_features``: "hate G", "G are vermin"
+        # with every group name as one token) relative to a comment's other features; 0: none.
+        # The group names are fixed at fit time and saved with the model.
+        self.group_frames = group_frames
+        self.group_words_: frozenset | None = None
         self.coef_: np.ndarray | None = None  # (dim, 7) float32
         self.intercept_: np.ndarray | None = None  # (7,)
         self.calib_: np.ndarray = np.tile(np.array([1.0, 0.0]), (len(TARGETS), 1))  # Platt a, b
@@ -330,9 +338,14 @@ class GuidelineModel:
             prep = [prepare(t, nz) for t, nz in zip(texts, normalised)]
         else:
             prep = [prepare(t) for t in texts]
-        return featurize(prep, n_bits=self.n_bits, char_ns=self.char_ns,
-                         langs=list(langs) if self.lang_words and langs is not None else None,
-                         lang_weight=self.lang_words)
+        X = featurize(prep, n_bits=self.n_bits, char_ns=self.char_ns,
+                      langs=list(langs) if self.lang_words and langs is not None else None,
+                      lang_weight=self.lang_words)
+        if self.group_frames:
+            if self.group_words_ is None:
+                self.group_words_ = group_words()
+            X = X + np.float32(self.group_frames) * group_features(prep, self.n_bits, self.group_words_)
+        return X
 
     # -- training ---------------------------------------------------------------------------
     def fit(self, texts, Y, langs=None, sample_weight=None, X=None, progress=None):
@@ -550,6 +563,9 @@ class GuidelineModel:
             "nb_mix": self.nb_mix,
             "lang_words": self.lang_words,
             "n_seeds": self.n_seeds,
+            "group_frames": self.group_frames,
+            "group_words": sorted(self.group_words_) if self.group_frames and self.group_words_ else [],
+            "group_frames_version": FRAMES_VERSION,
             "random_state": self.random_state,
             "prepare_fingerprint": prepare_fingerprint(),
             "lang_calib": {k: np.asarray(v).tolist() for k, v in self.lang_calib_.items()},
@@ -577,7 +593,14 @@ class GuidelineModel:
             m = cls(n_bits=header["n_bits"], char_ns=header["char_ns"], alpha=header.get("alpha", 0),
                     epochs=header.get("epochs", 0), nb_alpha=header.get("nb_alpha", 0.0),
                     nb_mix=header.get("nb_mix", 0.0), lang_words=float(header.get("lang_words", 0.0)),
-                    n_seeds=int(header.get("n_seeds", 1)), random_state=int(header.get("random_state", 0)))
+                    n_seeds=int(header.get("n_seeds", 1)), random_state=int(header.get("random_state", 0)),
+                    group_frames=float(header.get("group_frames", 0.0)))
+            if m.group_frames:
+                m.group_words_ = frozenset(header["group_words"])
+                if header.get("group_frames_version") != FRAMES_VERSION:
+                    warnings.warn(f"{path}: saved with group-frame features version "
+                                  f"{header.get('group_frames_version')}, this code computes {FRAMES_VERSION}: "
+                                  "retrain (majlis screening train)", stacklevel=2)
             m.coef_ = z["coef"].astype(np.float32)
             m.intercept_ = z["intercept"]
             m.calib_ = z["calib"].copy()

@@ -424,6 +424,9 @@ def train_main(argv=None) -> int:
     ap.add_argument("--lang-words", type=float, default=None,
                     help="value of the language-specific copies of the word features relative to the shared "
                          "ones; 0 turns them off (the model before 2026-11-29)")
+    ap.add_argument("--group-frames", type=float, default=0.5,
+                    help="value of the group-frame features (the words around a group's name, with every group "
+                         "as one token: 'hate G', 'G are vermin'); 0 turns them off (the model before 2026-11-30)")
     ap.add_argument("--nb-mix", type=float, default=None,
                     help="weight of the NB-scaled model in the averaged weights (default 0.5)")
     args = ap.parse_args(argv)
@@ -445,6 +448,7 @@ def train_main(argv=None) -> int:
     # command-line option -> GuidelineModel argument; options left out keep the model's defaults
     given = {"alpha": args.alpha, "epochs": args.epochs, "nb_alpha": args.nb_alpha, "nb_mix": args.nb_mix,
              "random_state": args.seed, "n_seeds": args.seeds, "lang_words": args.lang_words,
+             "group_frames": args.group_frames,
              "char_ns": tuple(int(n) for n in args.char_ns.split(",")) if args.char_ns else None}
     kw = {name: value for name, value in given.items() if value is not None}
     model = GuidelineModel(n_bits=args.bits, **kw)
@@ -665,6 +669,12 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
            "the language is the source's in training and the detected one in production), so a word can weigh",
            "differently in Persian and Arabic, or Kurmanji and Turkish, while the shared column keeps what they share."]
           if model.lang_words else []),
+        *([f"Comments that name an identity group also get group-frame features (value {model.group_frames:g};",
+           "`screening.groups`): every group name (Kurds, الاكراد, Suriyeliler, افغانیها...) becomes one token G, and",
+           'the words around it ("hate G", "G are vermin", "G should all") and the other words of the comment',
+           '("G & rage") are hashed, so a frame learned with one group also scores another, in any language.',
+           "The list of group names is saved with the model."]
+          if model.group_frames else []),
         'Trained with SGD (log loss, L2) only on rows where the code is labelled (unlabelled = masked, not 0);',
         'positives up-weighted by sqrt(neg/pos) (capped at sqrt 10); noisy / off-domain sources down-weighted',
         '(`training.SOURCE_WEIGHTS`). Each target is fitted twice, on the features as they are and on features',
@@ -692,6 +702,10 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
         'And `inhouse-comments` (`seed_text/inhouse_comments.tsv`): news-style reader comments we wrote and',
         'labelled on every code in all six languages, counted double in training; its `check` rows, written',
         'separately, are a hold-out (a sanity check by the same authors, not an independent benchmark).',
+        '`inhouse-functional` (`seed_text/functional_cases.tsv` and the English `functional_templates.tsv`):',
+        'HateCheck-style cases we wrote in all six languages (hate aimed at groups in every frame, beside the',
+        'negations, counter-speech, quotes and neutral or positive mentions that must pass), counted',
+        f'{SOURCE_WEIGHTS["inhouse-functional"]:g} times; its `check` rows use other sentence frames and are a hold-out.',
         "",
         "## Data (rows per source and role after de-duplication and leakage removal)",
         "",

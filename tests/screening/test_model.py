@@ -269,6 +269,45 @@ def test_inhouse_comments_loader_labels_every_code(tmp_path):
         list(load_inhouse_comments(path=p))
 
 
+def test_functional_cases_loader_expands_templates_and_keeps_check_rows_out(tmp_path):
+    from majlis.screening.datasets import FUNCTIONAL_GROUPS, load_functional_cases
+
+    cases = tmp_path / "cases.tsv"
+    cases.write_text("# ours\ntrain\ttr\thate_dehuman\tidentity_abuse\tSuriyeliler haşere\n"
+                     "check\tar\tneg_counter_quote\tclean\tقال عنهم \"كلاب\" وهذا معيب\n", encoding="utf-8")
+    templates = tmp_path / "templates.tsv"
+    templates.write_text("en\tthreat_normative\tidentity_abuse,threat\t{G} should all be shot.\n", encoding="utf-8")
+    rows = list(load_functional_cases(path=cases, templates=templates))
+    expanded = [ex for ex in rows if ex.lang == "en"]
+    assert len(expanded) == len(FUNCTIONAL_GROUPS["en"])
+    assert expanded[0].text == "Women should all be shot."  # the group opens the sentence: capitalised
+    assert all(ex.role == "train" and ex.labels["threat"] == ex.labels["identity_abuse"] == 1
+               and ex.labels["profanity"] == 0 and ex.group == "threat_normative" for ex in expanded)
+    tr, ar = rows[-2:]
+    assert (tr.role, tr.reject, tr.labels["identity_abuse"]) == ("train", 1, 1)
+    assert (ar.role, ar.reject, ar.group) == ("holdout", 0, "neg_counter_quote")
+    assert set(ar.labels.values()) == {0}
+    templates.write_text("en\thate_emotion\tidentity_abuse\tI hate them.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no {G}"):
+        list(load_functional_cases(path=cases, templates=templates))
+    cases.write_text("train\ten\thate_emotion\tidentity_abuse\n", encoding="utf-8")  # a column is missing
+    with pytest.raises(ValueError, match="columns"):
+        list(load_functional_cases(path=cases, templates=tmp_path / "none.tsv"))
+
+
+def test_committed_functional_cases_cover_every_language_both_ways():
+    from collections import Counter
+
+    from majlis.screening import _corpora
+
+    rows = list(_corpora.read_functional_cases(codes=CODES))
+    check = Counter((lang, "hateful" if "identity_abuse" in codes else "clean" if not codes else "other")
+                    for split, lang, func, codes, text in rows if split == "check")
+    for lang in ("en", "ar", "tr", "fa", "ckb", "kmr"):
+        assert check[(lang, "hateful")] >= 40 and check[(lang, "clean")] >= 20, lang
+    assert len({(lang, text) for split, lang, func, codes, text in rows}) == len(rows)  # no repeats
+
+
 def test_everyday_kurmanji_sentences_are_clean_training_rows(tmp_path):
     from majlis.screening.datasets import KMR_SENTENCES, load_kmr_sentences
 
@@ -366,6 +405,33 @@ def test_language_word_columns_let_a_word_mean_different_things_per_language(tmp
     without = GuidelineModel(n_bits=14, epochs=20, lang_words=0).fit(texts, Y, langs=langs)
     Z0 = without.decision_function(probe, langs=["kmr", "xx"])
     assert Z0[1, pa] == pytest.approx(Z0[0, pa])
+
+
+def test_group_frames_carry_a_frame_to_a_group_never_seen_with_it(tmp_path):
+    # trained on hate and praise about four groups; asked about a fifth (Yazidis) that appears in
+    # training only in a neutral sentence. Only the group-frame features can transfer the frame.
+    rng = np.random.default_rng(1)
+    texts, Y = [], []
+    for _ in range(40):
+        for g in ("women", "Kurds", "Syrians", "Jews"):
+            n = str(rng.integers(1000))
+            texts += [f"{g} are vermin {n}", f"{g} are welcome {n}"]
+            Y += [[0, 0, 0, 0, 1, 0], [0, 0, 0, 0, 0, 0]]
+        texts.append(f"Yazidis live in Sinjar {rng.integers(1000)}")
+        Y.append([0, 0, 0, 0, 0, 0])
+    Y = np.array(Y, dtype=float)
+    ia = CODES.index("identity_abuse")
+    probe = ["Yazidis are vermin", "Yazidis are welcome"]
+    framed = GuidelineModel(n_bits=14, epochs=20, group_frames=1.0).fit(texts, Y)
+    Z = framed.decision_function(probe)
+    plain = GuidelineModel(n_bits=14, epochs=20).fit(texts, Y)
+    Z0 = plain.decision_function(probe)
+    assert Z[0, ia] - Z[1, ia] > Z0[0, ia] - Z0[1, ia] + 0.5
+    # the group names are saved with the model: the artifact scores the same after a reload
+    framed.save(tmp_path / "m.npz")
+    again = GuidelineModel.load(tmp_path / "m.npz")
+    assert again.group_words_ == framed.group_words_ and "yazidis" in again.group_words_
+    np.testing.assert_allclose(again.decision_function(probe), Z, rtol=1e-3)  # float16 weights
 
 
 def test_several_seeds_average_the_single_seed_weights():

@@ -1,0 +1,133 @@
+"""Names of identity groups (ethnic, national, religious, sexual, gender, disability), in all six
+languages, and the model features that abstract them away.
+
+Hate aimed at a group comes in a few frames ("I hate X", "X are vermin", "X should all be shot")
+whatever the group is. Word n-grams learn each frame once per group they have seen it with; the
+*group-frame* features here replace every group name with one token and hash the words around it,
+so a frame learned with "Syrians" also scores "Kurds", and one learned in Arabic with العرب also
+scores الكرد. Only group names are listed: slurs carry their own signal in the ordinary n-grams.
+Names that are also common words are left out: Persian کرد ("did") and ترک ("quitting"), which
+fold like Arabic كرد and Turkish ترك, and کردی ("you did") like Arabic كردي; Kurmanji file (also English); Turkish roman ("novel"), rum.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+
+_EN = """women woman girls females trans transgender transgenders transsexuals gay gays lesbian lesbians homosexual
+homosexuals bisexuals lgbt lgbtq blacks disabled cripples handicapped muslim muslims jew jews jewish christian christians
+immigrant immigrants migrant migrants refugee refugees foreigners asylum-seekers kurd kurds arab arabs turk turks
+persian persians iranian iranians yazidi yazidis ezidis shia shias shiite shiites sunni sunnis syrian syrians afghan
+afghans kurdish arabic turkish armenian armenians assyrian assyrians africans asians mexicans hindus sikhs gypsies turkmen alevis"""
+# "black" names a group only before these words ("black people"); alone it is a colour
+_EN_BLACK_NEXT = frozenset("people men women man woman folks folk guys kids family families neighbours neighbors americans".split())
+
+_AR = """اليهود يهود يهودي اليهودي المسيحيين مسيحيين المسيحي النصارى نصارى الشيعة شيعة الشيعي شيعي السنيين سنيين السني
+الكرد الاكراد اكراد العرب عرب الاعراب الفرس الترك الاتراك اتراك التركمان السوريين سوريين السوري
+اللاجئين لاجئين اللاجئون لاجئون المهاجرين مهاجرين المهاجرون الافارقة افارقة السود الزنوج النساء نساء المراة المراه
+البنات المثليين مثليين المثليون المثليات الايزيديين ايزيديين الايزيدية اليزيديين يزيديين اليزيدية المعاقين معاقين
+الاجانب اجانب الفلسطينيين المصريين العراقيين الايرانيين ايرانيين الاقباط اقباط المسلمين مسلمين المسلمون الارمن
+الاشوريين الصابئة البدو الافغان"""
+_FA = """زنها زنان زن‌ها دخترها همجنسگراها همجنس‌گراها همجنسگرایان ترنسها ترنس‌ها افغانیها افغانی‌ها افغانها افغان‌ها
+افغانی افغان عربها عرب‌ها اعراب عرب ترکها ترک‌ها کردها کرد‌ها لرها بلوچها بلوچ‌ها بلوچ بهاییها بهایی‌ها بهایی
+یهودیها یهودی‌ها یهودیان یهودی مسیحیها مسیحی‌ها مسیحیان سنیها سنی‌ها اهل‌سنت شیعه‌ها شیعیان مهاجران مهاجرها
+پناهجویان پناهنده‌ها معلولها معلول‌ها معلولان سیاه‌پوستها سیاه‌پوست‌ها سیاهپوستان ایرانیها ایرانی‌ها گیلکها ترکمنها
+ارمنیها ارمنی‌ها زرتشتیها"""
+_CKB = """ژنان ژن ئافرەتان ئافرەت کچان عەرەب عەرەبەکان عەرەبەکە تورک تورکەکان فارس فارسەکان کورد کوردەکان ئێزیدی
+ئێزیدییەکان ئێزدییەکان مەسیحی مەسیحییەکان گاور جولەکە جولەکەکان شیعە شیعەکان سوننە سوننەکان پەنابەر پەنابەران
+پەنابەرەکان کۆچبەر کۆچبەران سووری سوورییەکان هاوڕەگەزخواز هاوڕەگەزخوازان هاوڕەگەزخوازەکان ئەفغان ئەفغانییەکان
+ئەرمەن ئاشووری کاکەیی تورکمان"""
+_KMR = """jin jinan jinên ereb ereban erebên tirk tirkan tirkên faris farisan kurd kurdan kurdên êzidî êzîdî êzidiyan
+êzîdiyan fileh xiristiyan xirîstiyan cihû cihûyan cihû şîe şîa sunnî sunî penaber penaberan penaberên koçber
+koçberan suriyeyî sûrî hevzayend hevzayendan afgan ermenî ermeniyan asûrî"""
+_TR_STEMS = """kürt arap suriyeli afgan ermeni yahudi hristiyan hıristiyan alevi çingene ezidi yezidi süryani
+türk fars acem iranlı eşcinsel gey lezbiyen trans travesti kadın mülteci göçmen sığınmacı siyahi siyahî zenci engelli
+müslüman şii sünni kızılbaş afrikalı yabancı"""
+_TR_SUFFIXES = ("", "ler", "lar", "leri", "ları", "lere", "lara", "lerden", "lardan", "lerin", "ların", "lerle",
+                "larla", "i", "ı", "e", "a", "in", "ın", "den", "dan", "de", "da", "ten", "tan", "dir", "dır")
+
+
+@lru_cache(maxsize=1)
+def group_words() -> frozenset:
+    """Every listed group name, folded as the model's features fold text."""
+    from .model import prepare
+
+    words = set()
+    for block in (_EN, _AR, _FA, _CKB, _KMR):
+        for w in block.split():
+            words.update(prepare(w).split())
+    for stem in _TR_STEMS.split():
+        for suf in _TR_SUFFIXES:
+            words.update(prepare(stem + suf).split())
+    return frozenset(w for w in words if len(w) > 1)
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+GROUP = "\x00grp"  # the one token every group name becomes (cannot occur in text)
+MAX_COOCCURRING = 40
+# bump when abstract_groups / _frames / the hashing change: a model saved with another version
+# would be fed features it was not trained on (GuidelineModel.load warns)
+FRAMES_VERSION = 1
+
+
+def abstract_groups(prepared: str, groups: frozenset | None = None) -> list[str] | None:
+    """The words of a prepared comment with every group name (of ``groups``, default
+    :func:`group_words`) replaced by :data:`GROUP`; None when it names no group."""
+    toks = _TOKEN.findall(prepared)
+    groups = group_words() if groups is None else groups
+    if groups.isdisjoint(toks) and "black" not in toks:
+        return None
+    out = []
+    found = False
+    for i, t in enumerate(toks):
+        if t in groups or (t == "black" and i + 1 < len(toks) and toks[i + 1] in _EN_BLACK_NEXT):
+            out.append(GROUP)
+            found = True
+        else:
+            out.append(t)
+    return out if found else None
+
+
+def _frames(toks: list[str]) -> list[str]:
+    """The words around each group token: before it (1 and 2 back, and both), after it (1 and 2
+    ahead, and both), e.g. "hate G", "G are vermin", "G should all"; and, once per comment, every
+    other word of a comment that names a group ("G & rage", "G & infestation": what is said near
+    a group, wherever it stands in the sentence)."""
+    words = dict.fromkeys(t for t in toks if t != GROUP and len(t) > 2)  # unique, in reading order
+    out = [f"G & {t}" for t in list(words)[:MAX_COOCCURRING]]
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t != GROUP:
+            continue
+        b1 = toks[i - 1] if i >= 1 else "^"
+        b2 = toks[i - 2] if i >= 2 else "^"
+        a1 = toks[i + 1] if i + 1 < n else "$"
+        a2 = toks[i + 2] if i + 2 < n else "$"
+        out += ["G", f"{b1} G", f"{b2} _ G", f"{b2} {b1} G", f"G {a1}", f"G _ {a2}", f"G {a1} {a2}"]
+    return out
+
+
+def group_features(prepared, n_bits: int = 20, groups: frozenset | None = None) -> sp.csr_matrix:
+    """Hashed group-frame features (see the module docstring) for already prepared strings;
+    each comment's values are 1/sqrt(its number of frame features). Comments that name no group
+    get an empty row."""
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    mask = (1 << n_bits) - 1
+    for text in prepared:
+        toks = abstract_groups(text, groups)
+        feats = _frames(toks) if toks else []
+        if feats:
+            v = 1.0 / np.sqrt(len(feats))
+            for f in feats:
+                # crc32 with a salt of its own: stable across processes (Python's hash() is not)
+                indices.append((zlib.crc32(f.encode("utf-8"), 0x6A09E667) * 2654435761 >> 7) & mask)
+                data.append(v)
+        indptr.append(len(indices))
+    return sp.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
+                          np.asarray(indptr, dtype=np.int64)), shape=(len(prepared), 1 << n_bits))

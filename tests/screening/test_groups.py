@@ -1,0 +1,40 @@
+"""Group-frame features: every group's name becomes one token, so a hateful frame learned with one
+group is the same feature with another."""
+from hypothesis import given
+from hypothesis import strategies as st
+
+from majlis.screening.groups import GROUP, abstract_groups, group_features
+from majlis.screening.model import prepare
+
+
+def frames(text):
+    X = group_features([prepare(text)])
+    return set(X.indices.tolist())
+
+
+def test_group_names_in_every_language_become_one_token():
+    for text in ("I hate women", "Kürtleri sevmiyorum", "الاكراد كلاب", "افغانی‌ها کثیفن", "ئێزیدییەکان",
+                 "Black people are a plague", "Ez ji Ereban hez nakim"):
+        assert GROUP in abstract_groups(prepare(text)), text
+
+
+def test_words_that_only_look_like_group_names_are_left_alone():
+    # Persian کرد / کردی "did", ترک "quitting"; "black" as a colour; Turkish araba "car"
+    for text in ("دیروز کار را تمام کرد", "چرا این کار رو کردی؟", "ترک سیگار سخت است", "the black car was stolen",
+                 "yeni bir araba aldım", "I hate Mondays"):
+        assert abstract_groups(prepare(text)) is None, text
+        assert frames(text) == set()
+
+
+def test_one_frame_with_two_groups_gives_the_same_features():
+    assert frames("I hate women") == frames("I hate Kurds") != set()
+    assert frames("Syrians are vermin") == frames("Jews are vermin")
+    assert frames("Syrians are vermin") != frames("Syrians are welcome")
+
+
+@given(st.text(max_size=80))
+def test_group_features_never_fail_and_are_stable(text):
+    prepared = prepare(text)
+    a, b = group_features([prepared]), group_features([prepared])
+    assert a.shape == (1, 1 << 20)
+    assert (a != b).nnz == 0
