@@ -31,7 +31,10 @@ _AR = """اليهود يهود يهودي اليهودي المسيحيين مس
 اللاجئين لاجئين اللاجئون لاجئون المهاجرين مهاجرين المهاجرون الافارقة افارقة السود الزنوج النساء نساء المراة المراه
 البنات المثليين مثليين المثليون المثليات الايزيديين ايزيديين الايزيدية اليزيديين يزيديين اليزيدية المعاقين معاقين
 الاجانب اجانب الفلسطينيين المصريين العراقيين الايرانيين ايرانيين الاقباط اقباط المسلمين مسلمين المسلمون الارمن
-الاشوريين الصابئة البدو الافغان"""
+الاشوريين الصابئة البدو الافغان افغان الافغاني افغاني الكردي مسيحي النسوان نسوان المتحولين متحولين المتحولون
+الامازيغ الهنود البنغال للاجئين
+yahood yahud akrad krad laje2in laje2een lajieen souriyeen souriyin suriyeen shee3a shi3a sunna furs atrak 3arab
+afri9iyin afarqa masi7iyeen masihiyeen nasara niswan mithliyeen mithliyin"""
 _FA = """زنها زنان زن‌ها دخترها همجنسگراها همجنس‌گراها همجنسگرایان ترنسها ترنس‌ها افغانیها افغانی‌ها افغانها افغان‌ها
 افغانی افغان عربها عرب‌ها اعراب عرب ترکها ترک‌ها کردها کرد‌ها لرها بلوچها بلوچ‌ها بلوچ بهاییها بهایی‌ها بهایی
 یهودیها یهودی‌ها یهودیان یهودی مسیحیها مسیحی‌ها مسیحیان سنیها سنی‌ها اهل‌سنت شیعه‌ها شیعیان مهاجران مهاجرها
@@ -67,6 +70,7 @@ def group_words() -> frozenset:
 
 
 _TOKEN = re.compile(r"[^\W_]+")
+_AR_CLITICS = frozenset("وبلفكه")
 GROUP = "\x00grp"  # the one token every group name becomes (cannot occur in text)
 MAX_COOCCURRING = 40
 # bump when abstract_groups / _frames / the hashing change: a model saved with another version
@@ -74,17 +78,26 @@ MAX_COOCCURRING = 40
 FRAMES_VERSION = 1
 
 
+def _arabic_prefixed(token: str, groups: frozenset) -> bool:
+    """An Arabic group name behind a clitic: و ب ل ف ك (والشيعة, بالسوريين), dialect ها (هالسوريين),
+    and ل + ال contracted to لل (للسوريين)."""
+    if len(token) < 5 or token[0] not in _AR_CLITICS:
+        return False
+    return token[1:] in groups or (token.startswith("لل") and "ال" + token[2:] in groups)
+
+
 def abstract_groups(prepared: str, groups: frozenset | None = None) -> list[str] | None:
     """The words of a prepared comment with every group name (of ``groups``, default
     :func:`group_words`) replaced by :data:`GROUP`; None when it names no group."""
     toks = _TOKEN.findall(prepared)
     groups = group_words() if groups is None else groups
-    if groups.isdisjoint(toks) and "black" not in toks:
+    if groups.isdisjoint(toks) and "black" not in toks and not any(_arabic_prefixed(t, groups) for t in toks):
         return None
     out = []
     found = False
     for i, t in enumerate(toks):
-        if t in groups or (t == "black" and i + 1 < len(toks) and toks[i + 1] in _EN_BLACK_NEXT):
+        if t in groups or _arabic_prefixed(t, groups) or (
+                t == "black" and i + 1 < len(toks) and toks[i + 1] in _EN_BLACK_NEXT):
             out.append(GROUP)
             found = True
         else:
