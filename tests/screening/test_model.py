@@ -457,3 +457,20 @@ def test_featurize_wants_one_language_per_text():
         featurize(["a b", "c d"], n_bits=12, langs=["en"])
     with pytest.raises(ValueError):
         featurize(["a b"], n_bits=12, langs="en")
+
+
+def test_topic_rows_are_about_war_and_groups_not_everyday_verbs():
+    from majlis.screening.datasets import Example
+    from majlis.screening.training import is_topic
+
+    def clean(text, lang):
+        return Example(text=text, lang=lang, labels={}, source="t", role="test", reject=0)
+
+    for text, lang in (("کردها در شمال عراق زندگی می‌کنند", "fa"), ("حمله موشکی به پایگاه", "fa"),
+                       ("قصف الجيش للمدينة", "ar"), ("الأتراك في الشمال", "ar"), ("The militia attacked", "en")):
+        assert is_topic(clean(text, lang)), text
+    # Persian کرد "did", ترک "quitting"; Arabic ترك "left", سنة "year", غار "cave"
+    for text, lang in (("دیروز کارش را تمام کرد", "fa"), ("ترک سیگار سخت است", "fa"), ("ترك العمل مبكرا", "ar"),
+                       ("كل سنة وانتم بخير", "ar"), ("زرنا غار حراء", "ar")):
+        assert not is_topic(clean(text, lang)), text
+    assert not is_topic(Example(text="The militia attacked", lang="en", labels={}, source="t", role="test", reject=1))
