@@ -381,12 +381,18 @@ _MPOLD_ERRORS = {26, 52, 55, 64, 113, 120, 130, 145, 159, 172, 183, 195, 227, 24
                  335, 383, 399, 405, 409, 427, 457, 459, 468, 471}
 
 
+_MPOLD_MENTION = re.compile(r"@User\.IDX\b", re.I)
+
+
 def load_mpold(d: Path) -> Iterator[Example]:
-    """MPOLD Arabic news comments: hold-out (ar). The 30 expert-flagged rows are dropped."""
+    """MPOLD Arabic news comments: hold-out (ar). The 30 expert-flagged rows are dropped. MPOLD
+    anonymised every reply's @name as ``@User.IDX``: it becomes the ``@USER`` the other sources use
+    (the literal placeholder, a token no comment contains, read as an unknown handle: promotion)."""
     p = d / "arabic-mpold-news-comments" / "Arabic_offensive_comment_detection_annotation_4000_selected.xlsx"
     for r in _xlsx_rows(p):
         if r.get("Id") in _MPOLD_ERRORS or not r.get("Comment"):
             continue
+        r["Comment"] = _MPOLD_MENTION.sub("@USER", str(r["Comment"]))
         sub = str(r.get("Vulgar:V/HateSpeech:HS/None:-") or "-").strip()
         if r["Majority_Label"] == "Offensive":
             if sub == "V":
