@@ -56,6 +56,22 @@ def test_persian_says_and_now_and_then_are_not_the_swear_word(lexicon, text):
     assert terms(lexicon, text, "fa") == [], text
 
 
+@pytest.mark.parametrize("text", [
+    "جوانان بیکار در شهر زیادند", "عمله‌ها دستمزد نگرفتند", "خانه سوخته را دیدیم", "او رشتی است",
+    "دلقک سیرک آمد", "با غیرت از وطن دفاع کردند", "من چیزی نفهمیدم", "هنوز نفهمیده‌اند چه شد",
+    "ما اینجا میمونیم", "تا آخر میمونم",
+])
+def test_everyday_persian_words_from_the_war_and_group_audit_are_not_evidence(lexicon, text):
+    # unemployed youth, labourers, a burnt house, "is from Rasht", a circus clown, defended with
+    # zeal, "I did not understand", "they have not yet understood", "we / I stay"
+    assert terms(lexicon, text, "fa") == [], text
+
+
+@pytest.mark.parametrize("text", ["تو نفهمی", "بی غیرت", "میمون"])
+def test_persian_insults_behind_those_false_friends_still_match(lexicon, text):
+    assert "personal_attack" in codes(lexicon, text, "fa"), text
+
+
 @pytest.mark.parametrize("text", ["گه نخور", "این حرفا گه است"])
 def test_persian_swear_word_still_matches_on_its_own(lexicon, text):
     assert "profanity" in codes(lexicon, text, "fa"), text
