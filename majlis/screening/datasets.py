@@ -877,10 +877,17 @@ def load_inhouse_comments(d: Path | None = None, path: Path = INHOUSE_COMMENTS) 
 
 FUNCTIONAL_CASES = Path(_corpora.FUNCTIONAL_CASES)
 FUNCTIONAL_TEMPLATES = Path(_corpora.FUNCTIONAL_TEMPLATES)
-# the groups each template of ``functional_templates.tsv`` is written with (plural, as in "{G} are ...")
+# the groups each template of ``functional_templates.tsv`` is written with, plural: "{G} are ...";
+# Arabic gives (subject, object) forms, {G} and {GO}: المهاجرون حثالة / أكره المهاجرين
 FUNCTIONAL_GROUPS = {
     "en": ("women", "trans people", "gay people", "black people", "disabled people", "Muslims", "immigrants",
            "refugees", "Jews", "Christians", "Kurds", "Arabs", "Yazidis"),
+    "ar": (("النساء", "النساء"), ("المهاجرون", "المهاجرين"), ("اللاجئون", "اللاجئين"), ("اليهود", "اليهود"),
+           ("المسيحيون", "المسيحيين"), ("المسلمون", "المسلمين"), ("المثليون", "المثليين"), ("السود", "السود"),
+           ("المعاقون", "المعاقين"), ("الأكراد", "الأكراد"), ("الشيعة", "الشيعة"), ("العرب", "العرب"),
+           ("الأفارقة", "الأفارقة"), ("الإيزيديون", "الإيزيديين")),
+    "fa": ("زن‌ها", "مهاجرها", "افغانی‌ها", "عرب‌ها", "ترک‌ها", "کردها", "یهودی‌ها", "بهایی‌ها", "همجنس‌گراها",
+           "سیاه‌پوست‌ها", "معلول‌ها", "مسیحی‌ها", "سنی‌ها", "لرها"),
 }
 
 
@@ -889,7 +896,8 @@ def expand_functional_templates(path: Path = FUNCTIONAL_TEMPLATES):
     its language (first letter capitalised)."""
     for lang, func, codes, template in _corpora.read_functional_templates(str(path), codes=CODES):
         for group in FUNCTIONAL_GROUPS[lang]:
-            text = template.replace("{G}", group)
+            subject, obj = group if isinstance(group, tuple) else (group, group)
+            text = template.replace("{GO}", obj).replace("{G}", subject)
             yield lang, func, codes, text[:1].upper() + text[1:]
 
 
