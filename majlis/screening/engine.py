@@ -80,6 +80,12 @@ class Verdict:
 # short quoted segments ("dogs", “traitor”, «خائن»); plain apostrophes are not quotes (she's, it's)
 _QUOTES = re.compile(r"\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|«[^»\n]{1,40}»|„[^“”\n]{1,40}[“”]|(?<!\w)‘[^’\n]{1,40}’(?!\w)")
 
+# English counter-speech: the commenter reports or rejects the group abuse or threat they write
+_COUNTER_SPEECH = re.compile(
+    r"\b(?:stop (?:calling|saying)|(?:never|not|don'?t|do not|cannot|can'?t) (?:say|call|claim)|saying (?:that )?|"
+    r"(?:not|isn'?t|is not) true that|(?:false|a lie|wrong|racist|hateful|disgusting|shameful) to (?:say|call|claim)|"
+    r"thing to say|people who (?:say|call|think)|whoever (?:says|writes|posts|keeps)|shame on)\b", re.IGNORECASE)
+
 # identity group + dehumanising noun nearby (English); gated by the group words
 _GROUPS = (r"kurds?|arabs?|turks?|persians?|iranians?|iraqis?|syrians?|afghans?|yazidis?|ezidis?|assyrians?|christians?|"
            r"jews?|muslims?|shias?|shiites?|sunnis?|refugees?|immigrants?|migrants?|foreigners?|gays?|lesbians?|"
@@ -268,6 +274,10 @@ class Screener:
         other = [h for h in hits if h.code != "promotion"]
         ident = _identity_rule(text, norm.words) + _identity_window(norm)
         other.extend(ident)
+        # "stop calling immigrants vermin", "I'd never say women are inferior": group abuse and
+        # threats the commenter reports or rejects count as if quoted (the learned model still decides)
+        reported = ({id(h) for h in other if h.code in ("identity_abuse", "threat")}
+                    if _COUNTER_SPEECH.search(text) else ())
         if "\U0001F595" in text:
             other.extend(_gesture_hits(text))
         promo = detect_promotion(text, norm, cta_hits=promo_hits)
@@ -281,8 +291,8 @@ class Screener:
                 # a quote that is (almost) the whole comment is the commenter's own voice
                 quotes = [(a, b) for a, b in quotes if (b - a) < 0.6 * len(text.strip())]
                 quote_starts = [a for a, _ in quotes]
-            quoted = False
-            if quotes:
+            quoted = id(h) in reported
+            if quotes and not quoted:
                 k = bisect.bisect_right(quote_starts, h.start) - 1
                 quoted = k >= 0 and h.end <= quotes[k][1]
             per_code.setdefault(h.code, []).append((w, quoted, h.term))

@@ -210,3 +210,16 @@ def test_mild_swearing_ranks_just_under_a_decision_and_above_weak_evidence(scree
 def test_without_a_model_reject_agrees_with_the_codes(screener, text):
     v = screener.screen(text)
     assert (v.reject >= 0.5) == (max(v.scores.values()) >= 0.5), (text, v.reject, v.scores)
+
+
+@pytest.mark.parametrize("hateful,reported", [
+    ("Immigrants are vermin.", "You have to stop calling immigrants vermin."),
+    ("Women are inferior.", "I would never say that women are inferior."),
+    ("Kurds are rats", "People who say Kurds are rats should be banned from this site"),
+])
+def test_counter_speech_lowers_the_rules_but_the_abuse_itself_still_counts(screener, hateful, reported):
+    # the fixture screens with the rules alone
+    assert screener.screen(hateful).scores["identity_abuse"] >= 0.5
+    v = screener.screen(reported)
+    assert v.scores["identity_abuse"] < 0.5
+    assert any(e.code == "identity_abuse" and "[quoted]" in e.why for e in v.evidence)  # still shown
