@@ -246,6 +246,10 @@ class Screener:
             for j, c in enumerate(CODES):
                 p = centre_on_threshold(float(learned[i, j]), self.model_thresholds[c]) if learned is not None else 0.0
                 scores[c] = round(max(p, rule_scores[j]), 4)
+            if scores["threat"] > scores["identity_abuse"] and scores["threat"] >= 0.3 and self._names_group(t):
+                # a threat against people named by who they are ("Muslims should all be killed") is
+                # also abuse of that group; the threat model alone knows the threat, not the target
+                scores["identity_abuse"] = scores["threat"]
             rule_max = max(rules[i])
             rej = max(rule_scores)
             if learned_reject is not None:
@@ -262,6 +266,13 @@ class Screener:
                 scores["off_topic"] = off_topic_score(t, a)
             out.append(Verdict(scores, langs[i], evid[i], t, round(rej, 4) if t.strip() else None))
         return out
+
+    def _names_group(self, text: str) -> bool:
+        from .groups import abstract_groups, group_words
+        from .model import prepare
+
+        words = getattr(self.model, "group_words_", None) or group_words()
+        return abstract_groups(prepare(text), words) is not None
 
     def _rules(self, text: str):
         rule = [0.0] * len(CODES)

@@ -223,3 +223,12 @@ def test_counter_speech_lowers_the_rules_but_the_abuse_itself_still_counts(scree
     v = screener.screen(reported)
     assert v.scores["identity_abuse"] < 0.5
     assert any(e.code == "identity_abuse" and "[quoted]" in e.why for e in v.evidence)  # still shown
+
+
+def test_a_threat_against_a_named_group_is_also_identity_abuse(full_screener):
+    v = full_screener.screen("I think that Muslims should all be killed.")
+    assert v.scores["threat"] >= 0.5
+    assert v.scores["identity_abuse"] >= v.scores["threat"]
+    # no group named: a threat, not identity abuse
+    v = full_screener.screen("I think that he should be killed.")
+    assert v.scores["identity_abuse"] < 0.5
