@@ -308,6 +308,9 @@ class Lexicon:
                 before = [t[2] for t in toks[max(0, i - 4):i]]
                 if any(tuple(before[k:k + 2]) == FALSE_FRIEND_BEFORE[phrase] for k in range(len(before) - 1)):
                     pe = None
+            if pe and phrase in NEGATED_SUBJECT_PHRASES and NEGATING_SUBJECTS.intersection(
+                    t[2] for t in toks[max(0, i - 2):i]):
+                pe = None
             if pe:
                 for ent in pe:
                     found.append((s, toks[i + k - 1][1], ent))
@@ -501,6 +504,13 @@ FALSE_FRIEND_AFTER = frozenset({("مي", "گه"), ("نمي", "گه")})
 # them: "how many more soldiers must die" laments deaths, it does not call for one ("no more talk,
 # they must die" and "one more traitor must die" still match)
 FALSE_FRIEND_BEFORE = {"must die": ("many", "more")}
+# threat phrases whose subject is "no one": "No immigrant deserves to die", "Nobody should be shot
+# for protesting" say the opposite of a threat. Only a negator in the two words before the phrase
+# counts ("no mercy, they should be killed" still matches)
+NEGATED_SUBJECT_PHRASES = frozenset(
+    "deserves to die|deserve to die|should die|must die|should be killed|should be shot|should be hanged|"
+    "should be executed|must be killed|deserves to be killed|deserve to be killed|should be burned".split("|"))
+NEGATING_SUBJECTS = frozenset("no nobody noone none never".split())
 
 
 def _fold(term: str) -> str:

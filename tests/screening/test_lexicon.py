@@ -229,3 +229,15 @@ def test_finglish_swearing_matches_whatever_the_detected_language(lexicon, text)
 ])
 def test_finglish_terms_leave_kurmanji_and_turkish_words_alone(lexicon, text, lang):
     assert [h for h in lexicon.find(normalise(text), lang) if h.weight >= 0.6] == [], text
+
+
+@pytest.mark.parametrize("text", ["No immigrant deserves to die.", "Nobody deserves to die like that",
+                                  "No one should be shot for protesting", "No woman should be killed for what she wears"])
+def test_threat_phrases_with_no_one_as_subject_are_not_threats(lexicon, text):
+    assert "threat" not in codes(lexicon, text, "en"), text
+
+
+@pytest.mark.parametrize("text", ["No mercy, they should be killed", "Every immigrant deserves to die",
+                                  "the judge should be shot"])
+def test_threat_phrases_still_match_when_the_negation_is_elsewhere(lexicon, text):
+    assert "threat" in codes(lexicon, text, "en"), text
