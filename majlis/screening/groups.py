@@ -66,7 +66,26 @@ def group_words() -> frozenset:
     for stem in _TR_STEMS.split():
         for suf in _TR_SUFFIXES:
             words.update(prepare(stem + suf).split())
-    return frozenset(w for w in words if len(w) > 1)
+    words = {w for w in words if len(w) > 1}
+    for w in _EN.split():
+        if (len(w) >= 6 or w == "women") and w != "blacks":  # blacks: backs, lacks, black (the colour)
+            words.update(_misspellings(w) - _REAL_WORDS)
+    return frozenset(words)
+
+
+# real words one edit away from an English group name (found by counting the edits in the clean
+# rows of the training data): they stay words
+_REAL_WORDS = frozenset("syria refuge shite levis hindu disable christina".split())
+
+
+def _misspellings(word: str) -> set:
+    """One letter dropped or two neighbours swapped ("imigrants", "womne", "muslmis"): how names are
+    misspelt, by accident or to slip past a filter. Only for the English names of six letters or
+    more (and "women"), where one such edit rarely makes another word."""
+    out = {word[:i] + word[i + 1:] for i in range(len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+    out.discard(word)
+    return out
 
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -75,7 +94,7 @@ GROUP = "\x00grp"  # the one token every group name becomes (cannot occur in tex
 MAX_COOCCURRING = 40
 # bump when abstract_groups / _frames / the hashing change: a model saved with another version
 # would be fed features it was not trained on (GuidelineModel.load warns)
-FRAMES_VERSION = 1
+FRAMES_VERSION = 2  # 2: names split by a space, misspelt Latin names
 
 
 def _arabic_prefixed(token: str, groups: frozenset) -> bool:
@@ -91,17 +110,25 @@ def abstract_groups(prepared: str, groups: frozenset | None = None) -> list[str]
     :func:`group_words`) replaced by :data:`GROUP`; None when it names no group."""
     toks = _TOKEN.findall(prepared)
     groups = group_words() if groups is None else groups
-    if groups.isdisjoint(toks) and "black" not in toks and not any(_arabic_prefixed(t, groups) for t in toks):
+    if (groups.isdisjoint(toks) and "black" not in toks and not any(_arabic_prefixed(t, groups) for t in toks)
+            and not any(a + b in groups for a, b in zip(toks, toks[1:]))):
         return None
     out = []
     found = False
-    for i, t in enumerate(toks):
+    i = 0
+    while i < len(toks):
+        t = toks[i]
         if t in groups or _arabic_prefixed(t, groups) or (
                 t == "black" and i + 1 < len(toks) and toks[i + 1] in _EN_BLACK_NEXT):
             out.append(GROUP)
             found = True
+        elif i + 1 < len(toks) and len(t) + len(toks[i + 1]) >= 5 and t + toks[i + 1] in groups:
+            out.append(GROUP)  # a name split by a space: "wo men", "imm igrants"
+            found = True
+            i += 1
         else:
             out.append(t)
+        i += 1
     return out if found else None
 
 

@@ -15,14 +15,16 @@ def frames(text):
 def test_group_names_in_every_language_become_one_token():
     for text in ("I hate women", "Kürtleri sevmiyorum", "الاكراد كلاب", "افغانی‌ها کثیفن", "ئێزیدییەکان",
                  "Black people are a plague", "Ez ji Ereban hez nakim",
-                 "ضاقت البلد بالسوريين", "هالإيزيديين", "el akrad wjoohhom"):  # Arabic clitics, Arabizi
+                 "ضاقت البلد بالسوريين", "هالإيزيديين", "el akrad wjoohhom",  # Arabic clitics, Arabizi
+                 "I hate wo men", "I hate womne", "imigrants out", "Muslmis are scum"):  # evasive spelling
         assert GROUP in abstract_groups(prepare(text)), text
 
 
 def test_words_that_only_look_like_group_names_are_left_alone():
     # Persian کرد / کردی "did", ترک "quitting"; "black" as a colour; Turkish araba "car"
     for text in ("دیروز کار را تمام کرد", "چرا این کار رو کردی؟", "ترک سیگار سخت است", "the black car was stolen",
-                 "yeni bir araba aldım", "I hate Mondays", "وكان بالبيت"):
+                 "yeni bir araba aldım", "I hate Mondays", "وكان بالبيت", "I saw some men there",
+                 "my back lacks support", "Syria is at war", "he found refuge"):
         assert abstract_groups(prepare(text)) is None, text
         assert frames(text) == set()
 
