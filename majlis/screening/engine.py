@@ -221,11 +221,13 @@ class Screener:
         langs = []
         rules = []
         evid = []
+        norms = []
         for t in texts:
-            lang, rule, ev = self._rules(t)
+            lang, rule, ev, norm = self._rules(t)
             langs.append(lang)
             rules.append(rule)
             evid.append(ev)
+            norms.append(norm)
         learned = None
         learned_reject = None
         if self.model is not None and n:
@@ -246,7 +248,7 @@ class Screener:
             for j, c in enumerate(CODES):
                 p = centre_on_threshold(float(learned[i, j]), self.model_thresholds[c]) if learned is not None else 0.0
                 scores[c] = round(max(p, rule_scores[j]), 4)
-            if scores["threat"] > scores["identity_abuse"] and scores["threat"] >= 0.3 and self._names_group(t):
+            if scores["threat"] > scores["identity_abuse"] and self._names_group(t, norms[i]):
                 # a threat against people named by who they are ("Muslims should all be killed") is
                 # also abuse of that group; the threat model alone knows the threat, not the target
                 scores["identity_abuse"] = scores["threat"]
@@ -267,17 +269,17 @@ class Screener:
             out.append(Verdict(scores, langs[i], evid[i], t, round(rej, 4) if t.strip() else None))
         return out
 
-    def _names_group(self, text: str) -> bool:
+    def _names_group(self, text: str, norm=None) -> bool:
         from .groups import abstract_groups, group_words
         from .model import prepare
 
         words = getattr(self.model, "group_words_", None) or group_words()
-        return abstract_groups(prepare(text), words) is not None
+        return abstract_groups(prepare(text, norm), words) is not None
 
     def _rules(self, text: str):
         rule = [0.0] * len(CODES)
         if not text or not text.strip():
-            return "other", rule, []
+            return "other", rule, [], None
         lang = detect_language(text, self.langid_path)
         norm = normalise(text)
         hits = self.lexicon.find(norm, lang)
@@ -348,7 +350,7 @@ class Screener:
                     seen.add(k)
                     uniq.append(e)
             evidence = uniq
-        return lang, rule, evidence
+        return lang, rule, evidence, norm
 
 
 _GROUP_FORMS = frozenset(
