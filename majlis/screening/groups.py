@@ -7,7 +7,8 @@ whatever the group is. Word n-grams learn each frame once per group they have se
 so a frame learned with "Syrians" also scores "Kurds", and one learned in Arabic with العرب also
 scores الكرد. Only group names are listed: slurs carry their own signal in the ordinary n-grams.
 Names that are also common words are left out: Persian کرد ("did") and ترک ("quitting"), which
-fold like Arabic كرد and Turkish ترك, and کردی ("you did") like Arabic كردي; Kurmanji file (also English); Turkish roman ("novel"), rum.
+fold like Arabic كرد and Turkish ترك, and کردی ("you did") like Arabic كردي; Kurmanji file (also
+English); Turkish roman ("novel") and rum.
 """
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ _EN = """women woman girls females trans transgender transgenders transsexuals g
 homosexuals bisexuals lgbt lgbtq blacks disabled cripples handicapped muslim muslims jew jews jewish christian christians
 immigrant immigrants migrant migrants refugee refugees foreigners asylum-seekers kurd kurds arab arabs turk turks
 persian persians iranian iranians yazidi yazidis ezidis shia shias shiite shiites sunni sunnis syrian syrians afghan
-afghans kurdish arabic turkish armenian armenians assyrian assyrians africans asians mexicans hindus sikhs gypsies turkmen alevis"""
+afghans kurdish arabic turkish armenian armenians assyrian assyrians africans asians mexicans hindus sikhs gypsies
+turkmen alevis"""
 # "black" names a group only before these words ("black people"); alone it is a colour
-_EN_BLACK_NEXT = frozenset("people men women man woman folks folk guys kids family families neighbours neighbors americans".split())
+_EN_BLACK_NEXT = frozenset(
+    "people men women man woman folks folk guys kids family families neighbours neighbors americans".split())
 
 _AR = """اليهود يهود يهودي اليهودي المسيحيين مسيحيين المسيحي النصارى نصارى الشيعة شيعة الشيعي شيعي السنيين سنيين السني
 الكرد الاكراد اكراد العرب عرب الاعراب الفرس الترك الاتراك اتراك التركمان السوريين سوريين السوري

@@ -20,6 +20,9 @@ path stays well under a millisecond per comment):
 * word unigrams and bigrams, hashed, each also in a column of its own per language (at
   ``lang_words`` of the shared value) when the language is known (``langs``; the engine passes
   the detected one); each block's values are 1/sqrt(its n-gram count);
+* for a comment that names an identity group, the group-frame features of ``screening.groups``
+  (at ``group_frames`` of the other blocks' values): the words around the group's name with every
+  group as one token, so a hateful frame learned with one group also scores another;
 * all blocks share one hashing space of ``2**n_bits`` columns.
 
 Training fits each target twice with SGD (log loss, L2): once on the features as they are, once on
