@@ -97,7 +97,7 @@ GROUP = "\x00grp"  # the one token every group name becomes (cannot occur in tex
 MAX_COOCCURRING = 40
 # bump when abstract_groups / _frames / the hashing change: a model saved with another version
 # would be fed features it was not trained on (GuidelineModel.load warns)
-FRAMES_VERSION = 2  # 2: names split by a space, misspelt Latin names
+FRAMES_VERSION = 3  # 2: names split by a space, misspelt Latin names; 3: negated co-occurring words
 
 
 def _arabic_prefixed(token: str, groups: frozenset) -> bool:
@@ -135,12 +135,35 @@ def abstract_groups(prepared: str, groups: frozenset | None = None) -> list[str]
     return out if found else None
 
 
+# negators, folded ("don't" is "don" + "t"); Persian and Sorani put theirs after the verb. Left out
+# for their other meanings: Persian ما "we", Turkish ne "what". Turkish and Kurmanji negate inside
+# the verb (sevmiyorum, nakim), which is already a word of its own.
+_NEGATORS = frozenset("not no never don dont doesn didn isn aren wasn weren won cannot nobody none nothing neither nor "
+                      "لا لم لن ليس ليسوا ليست مش مو مب نه هيچ na".split())
+_POST_NEGATORS = frozenset("نيست نيستم نيستن نيستند نيستيم نيستي نييه نيه نين".split())
+NEGATION_SCOPE = 4
+
+
+def _negated_positions(toks: list[str]) -> set:
+    """Positions of the words a negator governs: the four after it ("I do not hate G"), or the three
+    before a Persian / Sorani one ("از افغانیها متنفر نیستم")."""
+    out: set = set()
+    for i, t in enumerate(toks):
+        if t in _NEGATORS:
+            out.update(range(i + 1, i + 1 + NEGATION_SCOPE))
+        elif t in _POST_NEGATORS:
+            out.update(range(max(0, i - 3), i))
+    return out
+
+
 def _frames(toks: list[str]) -> list[str]:
     """The words around each group token: before it (1 and 2 back, and both), after it (1 and 2
     ahead, and both), e.g. "hate G", "G are vermin", "G should all"; and, once per comment, every
     other word of a comment that names a group ("G & rage", "G & infestation": what is said near
-    a group, wherever it stands in the sentence)."""
-    words = dict.fromkeys(t for t in toks if t != GROUP and len(t) > 2)  # unique, in reading order
+    a group, wherever it stands in the sentence), marked when a negator governs it ("G & ¬hate")."""
+    negated = _negated_positions(toks)
+    words = dict.fromkeys(("¬" if i in negated else "") + t  # unique, in reading order
+                          for i, t in enumerate(toks) if t != GROUP and len(t) > 2)
     out = [f"G & {t}" for t in list(words)[:MAX_COOCCURRING]]
     n = len(toks)
     for i, t in enumerate(toks):

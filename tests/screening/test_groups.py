@@ -41,3 +41,18 @@ def test_group_features_never_fail_and_are_stable(text):
     a, b = group_features([prepared]), group_features([prepared])
     assert a.shape == (1, 1 << 20)
     assert (a != b).nnz == 0
+
+
+def test_words_a_negator_governs_are_features_of_their_own():
+    from majlis.screening.groups import _frames
+
+    def cooccurring(text):
+        return {f for f in _frames(abstract_groups(prepare(text))) if " & " in f}
+
+    # "I don't hate Kurds" must not share the "hate near a group" feature of "I hate Kurds"
+    assert "G & hate" in cooccurring("I hate Kurds")
+    assert cooccurring("I don't hate Kurds") >= {"G & ¬hate"} and "G & hate" not in cooccurring("I don't hate Kurds")
+    assert "G & ¬اكره" in cooccurring("لا أكره المهاجرين")
+    assert "G & ¬متنفر" in cooccurring("از افغانی‌ها متنفر نیستم")  # Persian negates after the verb
+    # a negator further away leaves the word alone
+    assert "G & hate" in cooccurring("No, I will say it again: I hate Kurds")
