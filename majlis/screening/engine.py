@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
+from .groups import abstract_groups, group_words
 from .langid import detect_language
 from .lexicon import Hit, Lexicon
 from .normalise import normalise
@@ -252,6 +253,9 @@ class Screener:
                 # a threat against people named by who they are ("Muslims should all be killed") is
                 # also abuse of that group; the threat model alone knows the threat, not the target
                 scores["identity_abuse"] = scores["threat"]
+                if scores["threat"] >= DECISION_SCORE:  # show the moderator whom the threat names
+                    evid[i] = sorted(evid[i] + _group_names(norms[i], self._group_words()),
+                                     key=lambda e: (e.start, e.end, e.code))[:MAX_EVIDENCE]
             rule_max = max(rules[i])
             rej = max(rule_scores)
             if learned_reject is not None:
@@ -269,12 +273,13 @@ class Screener:
             out.append(Verdict(scores, langs[i], evid[i], t, round(rej, 4) if t.strip() else None))
         return out
 
+    def _group_words(self) -> frozenset:
+        return getattr(self.model, "group_words_", None) or group_words()
+
     def _names_group(self, text: str, norm=None) -> bool:
-        from .groups import abstract_groups, group_words
         from .model import prepare
 
-        words = getattr(self.model, "group_words_", None) or group_words()
-        return abstract_groups(prepare(text, norm), words) is not None
+        return abstract_groups(prepare(text, norm), self._group_words()) is not None
 
     def _rules(self, text: str):
         rule = [0.0] * len(CODES)
@@ -371,6 +376,16 @@ _DEHUMAN_GATE = ("animal", "dog", "rat", "vermin", "parasit", "roach", "pig", "a
 
 
 _MIDDLE_FINGER = re.compile("\U0001F595[\U0001F3FB-\U0001F3FF]?")
+
+
+def _group_names(norm, words: frozenset) -> list[Evidence]:
+    """Evidence for the group names a threatening comment contains (identity_abuse)."""
+    out = []
+    for m in _TOKEN_RX.finditer(norm.text):
+        if m.group() in words:
+            a, b = norm.to_original(m.start(), m.end())
+            out.append(Evidence(a, b, "identity_abuse", f'a threat naming a group: "{norm.original[a:b]}"'))
+    return out
 
 
 def _gesture_hits(text: str) -> list[Hit]:

@@ -226,9 +226,12 @@ def test_counter_speech_lowers_the_rules_but_the_abuse_itself_still_counts(scree
 
 
 def test_a_threat_against_a_named_group_is_also_identity_abuse(full_screener):
-    v = full_screener.screen("I think that Muslims should all be killed.")
+    text = "I think that Muslims should all be killed."
+    v = full_screener.screen(text)
     assert v.scores["threat"] >= 0.5
     assert v.scores["identity_abuse"] >= v.scores["threat"]
+    # the moderator is shown whom the threat names
+    assert [text[e.start:e.end] for e in v.evidence if e.code == "identity_abuse"] == ["Muslims"]
     # no group named: a threat, not identity abuse
     v = full_screener.screen("I think that he should be killed.")
     assert v.scores["identity_abuse"] < 0.5
