@@ -72,10 +72,10 @@ def read_functional_cases(path: str = FUNCTIONAL_CASES, codes=None):
 
 def read_functional_templates(path: str = FUNCTIONAL_TEMPLATES, codes=None):
     """Rows of the functional templates as ``(lang, functionality, labels, template)``; the
-    template names the group as ``{G}`` (or in another case form, ``{GO}``, ``{GA}``...: see
-    ``datasets.FUNCTIONAL_SLOTS``). A missing file yields nothing."""
+    template names the group as ``{G}`` (or, in Arabic, ``{GO}`` where it is an object). A missing
+    file yields nothing."""
     for line, (lang, func, labels, template) in _labelled_rows(path, 4):
-        if "{G" not in template:
+        if "{G}" not in template and "{GO}" not in template:
             raise ValueError(f"{os.path.basename(path)}: no {{G}} in {line[:80]!r}")
         yield lang, func, _codes_of(labels, codes, path, line), template
 

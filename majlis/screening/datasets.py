@@ -878,9 +878,7 @@ def load_inhouse_comments(d: Path | None = None, path: Path = INHOUSE_COMMENTS) 
 FUNCTIONAL_CASES = Path(_corpora.FUNCTIONAL_CASES)
 FUNCTIONAL_TEMPLATES = Path(_corpora.FUNCTIONAL_TEMPLATES)
 # the groups each template of ``functional_templates.tsv`` is written with, plural: "{G} are ...";
-# Arabic gives (subject, object) forms, {G} and {GO}: المهاجرون حثالة / أكره المهاجرين; Turkish its
-# cases, in FUNCTIONAL_SLOTS order: Kürtler / Kürtleri / Kürtlerden / Kürtlere / Kürtlerin
-FUNCTIONAL_SLOTS = {"ar": ("{G}", "{GO}"), "tr": ("{G}", "{GA}", "{GD}", "{GE}", "{GN}")}
+# Arabic gives (subject, object) forms, {G} and {GO}: المهاجرون حثالة / أكره المهاجرين
 FUNCTIONAL_GROUPS = {
     "en": ("women", "trans people", "gay people", "black people", "disabled people", "Muslims", "immigrants",
            "refugees", "Jews", "Christians", "Kurds", "Arabs", "Yazidis"),
@@ -888,12 +886,8 @@ FUNCTIONAL_GROUPS = {
            ("المسيحيون", "المسيحيين"), ("المسلمون", "المسلمين"), ("المثليون", "المثليين"), ("السود", "السود"),
            ("المعاقون", "المعاقين"), ("الأكراد", "الأكراد"), ("الشيعة", "الشيعة"), ("العرب", "العرب"),
            ("الأفارقة", "الأفارقة"), ("الإيزيديون", "الإيزيديين")),
-    "tr": tuple((stem + pl, stem + pl + acc, stem + pl + abl, stem + pl + dat, stem + pl + gen)
-                for stem, pl, acc, abl, dat, gen in (
-                    (s, "ler", "i", "den", "e", "in") if front else (s, "lar", "ı", "dan", "a", "ın")
-                    for s, front in (("Suriyeli", 1), ("Kürt", 1), ("Arap", 0), ("Kadın", 0), ("Eşcinsel", 1),
-                                     ("Yahudi", 1), ("Ermeni", 1), ("Afgan", 0), ("Mülteci", 1), ("Alevi", 1),
-                                     ("Siyahi", 1), ("Engelli", 1), ("Hristiyan", 0), ("Göçmen", 1)))),
+    "fa": ("زن‌ها", "مهاجرها", "افغانی‌ها", "عرب‌ها", "ترک‌ها", "کردها", "یهودی‌ها", "بهایی‌ها", "همجنس‌گراها",
+           "سیاه‌پوست‌ها", "معلول‌ها", "مسیحی‌ها", "سنی‌ها", "لرها"),
 }
 
 
@@ -901,12 +895,9 @@ def expand_functional_templates(path: Path = FUNCTIONAL_TEMPLATES):
     """``(lang, functionality, codes, text)`` for every template written with every group of
     its language (first letter capitalised)."""
     for lang, func, codes, template in _corpora.read_functional_templates(str(path), codes=CODES):
-        slots = FUNCTIONAL_SLOTS.get(lang, ("{G}",))
         for group in FUNCTIONAL_GROUPS[lang]:
-            forms = group if isinstance(group, tuple) else (group,)
-            text = template
-            for slot, form in sorted(zip(slots, forms), key=lambda sf: -len(sf[0])):  # {GO} before {G}
-                text = text.replace(slot, form)
+            subject, obj = group if isinstance(group, tuple) else (group, group)
+            text = template.replace("{GO}", obj).replace("{G}", subject)
             yield lang, func, codes, text[:1].upper() + text[1:]
 
 
