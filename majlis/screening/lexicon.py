@@ -479,8 +479,8 @@ salak budala serseri sarhos sarhoş ibne top mal hayvan it köpek kopek domuz ay
 # name Amini: clean-comment hits; Arabic اغتصاب "rape" is how the news names sexual violence;
 # Persian سگی is "a dog" and ننه "mum". Persian بیکار "unemployed", عمله "labourer", خوره "eats /
 # leprosy", سوخته "burnt", رشتی "from Rasht", دلقک "clown" and غیرت "zeal" (بی غیرت stays) flagged
-# clean war/group comments in a 200-row audit (2026-11-30). The Persian lines after it are everyday words that
-# LDNOOBW-v2 and Persian-Swear-Words list: blood, horse, mouth, hole, face, honour, eat, sheep,
+# clean war/group comments in a 200-row audit (2026-11-29). The Persian lines after it are everyday
+# words that LDNOOBW-v2 and Persian-Swear-Words list: blood, horse, mouth, hole, face, honour, eat, sheep,
 # naked (of victims in the news), period, girlfriend / boyfriend, the girl, kiss, mast, bag...:
 # they flagged clean comments about the war and the news. Arabic حلمة "nipple" (LDNOOBW) matched
 # حلمهم "their dream", and شهوة is "desire", of power as often as of sex)

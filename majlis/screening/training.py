@@ -53,7 +53,7 @@ SOURCE_WEIGHTS = {
 
 # Topic words for the "clean political speech" false-positive check, per language. Words that are
 # also everyday words are left out or bounded: Persian کرد "did/made" (827 of the 1,989 Persian
-# rows matched on it alone until 2026-11-30), ترک "quitting", and دین only as a word; Arabic ترك
+# rows matched on it alone, 2026-11-29), ترک "quitting", and دین only as a word; Arabic ترك
 # "left", غار "cave", سنة "year".
 TOPIC_WORDS = {
     "en": r"\b(?:war|wars|militia\w*|terror\w*|attack\w*|airstrike\w*|air strike\w*|bomb\w*|assassinat\w*|isis|"
@@ -430,7 +430,7 @@ def train_main(argv=None) -> int:
                          "ones; 0 turns them off (the model before 2026-11-29)")
     ap.add_argument("--group-frames", type=float, default=0.5,
                     help="value of the group-frame features (the words around a group's name, with every group "
-                         "as one token: 'hate G', 'G are vermin'); 0 turns them off (the model before 2026-11-30)")
+                         "as one token: 'hate G', 'G are vermin'); 0 turns them off (the models before the sixth session of 2026-11-29)")
     ap.add_argument("--nb-mix", type=float, default=None,
                     help="weight of the NB-scaled model in the averaged weights (default 0.5)")
     args = ap.parse_args(argv)
@@ -706,7 +706,8 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
         'And `inhouse-comments` (`seed_text/inhouse_comments.tsv`): news-style reader comments we wrote and',
         'labelled on every code in all six languages, counted double in training; its `check` rows, written',
         'separately, are a hold-out (a sanity check by the same authors, not an independent benchmark).',
-        '`inhouse-functional` (`seed_text/functional_cases.tsv` and the English `functional_templates.tsv`):',
+        '`inhouse-functional` (`seed_text/functional_cases.tsv` and the English and Arabic templates of',
+        '`functional_templates.tsv`):',
         'HateCheck-style cases we wrote in all six languages (hate aimed at groups in every frame, beside the',
         'negations, counter-speech, quotes and neutral or positive mentions that must pass), counted',
         f'{SOURCE_WEIGHTS["inhouse-functional"]:g} times; its `check` rows use other sentence frames and are a hold-out.',
