@@ -408,7 +408,7 @@ def test_language_word_columns_let_a_word_mean_different_things_per_language(tmp
     assert Z0[1, pa] == pytest.approx(Z0[0, pa])
 
 
-def test_group_frames_carry_a_frame_to_a_group_never_seen_with_it(tmp_path):
+def test_group_frames_carry_a_frame_to_a_group_never_seen_with_it(tmp_path, monkeypatch):
     # trained on hate and praise about four groups; asked about a fifth (Yazidis) that appears in
     # training only in a neutral sentence. Only the group-frame features can transfer the frame.
     rng = np.random.default_rng(1)
@@ -433,6 +433,12 @@ def test_group_frames_carry_a_frame_to_a_group_never_seen_with_it(tmp_path):
     again = GuidelineModel.load(tmp_path / "m.npz")
     assert again.group_words_ == framed.group_words_ and "yazidis" in again.group_words_
     np.testing.assert_allclose(again.decision_function(probe), Z, rtol=1e-3)  # float16 weights
+    # a model saved with another version of the group-frame features says so when it loads
+    import majlis.screening.model as model_module
+
+    monkeypatch.setattr(model_module, "FRAMES_VERSION", model_module.FRAMES_VERSION + 1)
+    with pytest.warns(UserWarning, match="group-frame features version"):
+        GuidelineModel.load(tmp_path / "m.npz")
 
 
 def test_several_seeds_average_the_single_seed_weights():
