@@ -20,24 +20,6 @@ FUNCTIONAL_CASES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "see
 FUNCTIONAL_TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "seed_text", "functional_templates.tsv")
 
 
-def read_inhouse_comments(path: str = INHOUSE_COMMENTS, codes=None):
-    """Rows of our own labelled comments file as ``(split, lang, labels, text)``; ``labels`` is
-    the set of codes (empty for ``clean``). With ``codes``, a row naming another code or split is
-    a ``ValueError``. A missing file yields nothing."""
-    if not os.path.exists(path):
-        return
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            split, lang, labels, text = line.split("\t")
-            found = set() if labels == "clean" else set(labels.split(","))
-            if split not in INHOUSE_SPLITS or (codes is not None and found - set(codes)):
-                raise ValueError(f"{os.path.basename(path)}: bad row {line[:80]!r}")
-            yield split, lang, found, text
-
-
 def _labelled_rows(path: str, ncols: int):
     """``(line, fields)`` for each row of one of our TAB-separated files that is not blank or a
     ``#`` comment; a row without exactly ``ncols`` fields is a ``ValueError``."""
@@ -61,13 +43,26 @@ def _codes_of(labels: str, codes, path: str, line: str) -> set:
     return found
 
 
+def _split_rows(path: str, ncols: int, codes):
+    """Rows of a file whose first column is the split and whose last two are labels and text:
+    ``(split, *middle columns, set of codes, text)``."""
+    for line, (split, *middle, labels, text) in _labelled_rows(path, ncols):
+        if split not in INHOUSE_SPLITS:
+            raise ValueError(f"{os.path.basename(path)}: bad split in {line[:80]!r}")
+        yield (split, *middle, _codes_of(labels, codes, path, line), text)
+
+
+def read_inhouse_comments(path: str = INHOUSE_COMMENTS, codes=None):
+    """Rows of our own labelled comments file as ``(split, lang, labels, text)``; ``labels`` is
+    the set of codes (empty for ``clean``). With ``codes``, a row naming another code or split is
+    a ``ValueError``. A missing file yields nothing."""
+    yield from _split_rows(path, 4, codes)
+
+
 def read_functional_cases(path: str = FUNCTIONAL_CASES, codes=None):
     """Rows of our HateCheck-style functional cases as ``(split, lang, functionality, labels,
     text)``; ``labels`` is the set of codes (empty for ``clean``). A missing file yields nothing."""
-    for line, (split, lang, func, labels, text) in _labelled_rows(path, 5):
-        if split not in INHOUSE_SPLITS:
-            raise ValueError(f"{os.path.basename(path)}: bad split in {line[:80]!r}")
-        yield split, lang, func, _codes_of(labels, codes, path, line), text
+    yield from _split_rows(path, 5, codes)
 
 
 def read_functional_templates(path: str = FUNCTIONAL_TEMPLATES, codes=None):

@@ -234,7 +234,8 @@ class Screener:
         if self.model is not None and n:
             try:
                 if hasattr(self.model, "predict_all"):
-                    allp = self.model.predict_all(list(texts), langs)
+                    # the rules' folding is reused: the model does not fold each comment again
+                    allp = self.model.predict_all(list(texts), langs, normalised=norms)
                     learned = allp[:, : len(CODES)]
                     if allp.shape[1] > len(CODES):
                         learned_reject = allp[:, len(CODES)]

@@ -113,19 +113,16 @@ def abstract_groups(prepared: str, groups: frozenset | None = None) -> list[str]
     :func:`group_words`) replaced by :data:`GROUP`; None when it names no group."""
     toks = _TOKEN.findall(prepared)
     groups = group_words() if groups is None else groups
-    if (groups.isdisjoint(toks) and "black" not in toks and not any(_arabic_prefixed(t, groups) for t in toks)
-            and not any(a + b in groups for a, b in zip(toks, toks[1:]))):
-        return None
     out = []
     found = False
     i = 0
-    while i < len(toks):
+    n = len(toks)
+    while i < n:
         t = toks[i]
-        if t in groups or _arabic_prefixed(t, groups) or (
-                t == "black" and i + 1 < len(toks) and toks[i + 1] in _EN_BLACK_NEXT):
+        if t in groups or _arabic_prefixed(t, groups) or (t == "black" and i + 1 < n and toks[i + 1] in _EN_BLACK_NEXT):
             out.append(GROUP)
             found = True
-        elif i + 1 < len(toks) and len(t) + len(toks[i + 1]) >= 5 and t + toks[i + 1] in groups:
+        elif i + 1 < n and len(t) + len(toks[i + 1]) >= 5 and t + toks[i + 1] in groups:
             out.append(GROUP)  # a name split by a space: "wo men", "imm igrants"
             found = True
             i += 1

@@ -304,14 +304,7 @@ class Lexicon:
             parts.append(toks[i + k - 1][2])
             phrase = " ".join(parts)
             pe = self.phrase.get(phrase)
-            if pe and phrase in FALSE_FRIEND_BEFORE:
-                before = [t[2] for t in toks[max(0, i - 4):i]]
-                if any(tuple(before[k:k + 2]) == FALSE_FRIEND_BEFORE[phrase] for k in range(len(before) - 1)):
-                    pe = None
-            if pe and phrase in NEGATED_SUBJECT_PHRASES and NEGATING_SUBJECTS.intersection(
-                    t[2] for t in toks[max(0, i - 2):i]):
-                pe = None
-            if pe:
+            if pe and not _innocent_before(phrase, [t[2] for t in toks[max(0, i - 4):i]]):
                 for ent in pe:
                     found.append((s, toks[i + k - 1][1], ent))
 
@@ -511,6 +504,16 @@ NEGATED_SUBJECT_PHRASES = frozenset(
     "deserves to die|deserve to die|should die|must die|should be killed|should be shot|should be hanged|"
     "should be executed|must be killed|deserves to be killed|deserve to be killed|should be burned".split("|"))
 NEGATING_SUBJECTS = frozenset("no nobody noone none never".split())
+
+
+def _innocent_before(phrase: str, before: list) -> bool:
+    """Whether the (up to four) words before a matched phrase make it innocent: "how many more
+    soldiers must die" (FALSE_FRIEND_BEFORE), "No immigrant deserves to die" (a negator among the
+    last two words, NEGATED_SUBJECT_PHRASES)."""
+    pair = FALSE_FRIEND_BEFORE.get(phrase)
+    if pair and any(tuple(before[k:k + 2]) == pair for k in range(len(before) - 1)):
+        return True
+    return phrase in NEGATED_SUBJECT_PHRASES and not NEGATING_SUBJECTS.isdisjoint(before[-2:])
 
 
 def _fold(term: str) -> str:

@@ -307,7 +307,7 @@ class GuidelineModel:
     def __init__(self, n_bits: int = 20, char_ns: Sequence[int] = (2, 3, 4, 5), alpha: float = 2e-6,
                  epochs: int = 8, class_weight: str | None = "balanced", pos_weight_cap: float = 10.0,
                  random_state: int = 0, nb_alpha: float = 0.5, nb_mix: float = 0.5, lang_words: float = 0.5,
-                 n_seeds: int = 3, group_frames: float = 0.0):
+                 n_seeds: int = 3, group_frames: float = 0.5):
         self.n_bits = n_bits
         self.char_ns = tuple(char_ns)
         self.alpha = alpha

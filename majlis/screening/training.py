@@ -428,9 +428,10 @@ def train_main(argv=None) -> int:
     ap.add_argument("--lang-words", type=float, default=None,
                     help="value of the language-specific copies of the word features relative to the shared "
                          "ones; 0 turns them off (the model before 2026-11-29)")
-    ap.add_argument("--group-frames", type=float, default=0.5,
+    ap.add_argument("--group-frames", type=float, default=None,
                     help="value of the group-frame features (the words around a group's name, with every group "
-                         "as one token: 'hate G', 'G are vermin'); 0 turns them off (the models before the sixth session of 2026-11-29)")
+                         "as one token: 'hate G', 'G are vermin'; default 0.5); 0 turns them off (the models "
+                         "before the sixth session of 2026-11-29)")
     ap.add_argument("--nb-mix", type=float, default=None,
                     help="weight of the NB-scaled model in the averaged weights (default 0.5)")
     args = ap.parse_args(argv)

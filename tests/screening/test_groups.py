@@ -1,5 +1,10 @@
 """Group-frame features: every group's name becomes one token, so a hateful frame learned with one
 group is the same feature with another."""
+import os
+import subprocess
+import sys
+
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,11 +41,19 @@ def test_one_frame_with_two_groups_gives_the_same_features():
 
 
 @given(st.text(max_size=80))
-def test_group_features_never_fail_and_are_stable(text):
-    prepared = prepare(text)
-    a, b = group_features([prepared]), group_features([prepared])
-    assert a.shape == (1, 1 << 20)
-    assert (a != b).nnz == 0
+def test_group_features_never_fail(text):
+    X = group_features([prepare(text)])
+    assert X.shape == (1, 1 << 20) and np.isfinite(X.data).all()
+
+
+def test_group_feature_columns_are_the_same_in_every_process():
+    # the committed model's weights sit in these columns: a hash that changed with Python's
+    # per-process string hashing would silently scramble them
+    script = ("from majlis.screening.groups import group_features; from majlis.screening.model import prepare; "
+              "print(sorted(group_features([prepare('I do not hate Kurds, they are my neighbours')]).indices.tolist()))")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(runs) == 1 and runs.pop().strip() == str(sorted(frames("I do not hate Kurds, they are my neighbours")))
 
 
 def test_words_a_negator_governs_are_features_of_their_own():

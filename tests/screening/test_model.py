@@ -425,7 +425,7 @@ def test_group_frames_carry_a_frame_to_a_group_never_seen_with_it(tmp_path, monk
     probe = ["Yazidis are vermin", "Yazidis are welcome"]
     framed = GuidelineModel(n_bits=14, epochs=20, group_frames=1.0).fit(texts, Y)
     Z = framed.decision_function(probe)
-    plain = GuidelineModel(n_bits=14, epochs=20).fit(texts, Y)
+    plain = GuidelineModel(n_bits=14, epochs=20, group_frames=0).fit(texts, Y)
     Z0 = plain.decision_function(probe)
     assert Z[0, ia] - Z[1, ia] > Z0[0, ia] - Z0[1, ia] + 0.5
     # the group names are saved with the model: the artifact scores the same after a reload
