@@ -50,7 +50,8 @@ def test_group_feature_columns_are_the_same_in_every_process():
     # the committed model's weights sit in these columns: a hash that changed with Python's
     # per-process string hashing would silently scramble them
     script = ("from majlis.screening.groups import group_features; from majlis.screening.model import prepare; "
-              "print(sorted(group_features([prepare('I do not hate Kurds, they are my neighbours')]).indices.tolist()))")
+              "X = group_features([prepare('I do not hate Kurds, they are my neighbours')]); "
+              "print(sorted(X.indices.tolist()))")
     runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(runs) == 1 and runs.pop().strip() == str(sorted(frames("I do not hate Kurds, they are my neighbours")))
