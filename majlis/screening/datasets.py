@@ -886,6 +886,16 @@ FUNCTIONAL_GROUPS = {
            ("المسيحيون", "المسيحيين"), ("المسلمون", "المسلمين"), ("المثليون", "المثليين"), ("السود", "السود"),
            ("المعاقون", "المعاقين"), ("الأكراد", "الأكراد"), ("الشيعة", "الشيعة"), ("العرب", "العرب"),
            ("الأفارقة", "الأفارقة"), ("الإيزيديون", "الإيزيديين")),
+    # Turkish, Persian and Kurdish have only neutral and positive templates (the plural subject
+    # form): hateful Turkish templates taught the model to flag neutral sentences about groups
+    "tr": ("Kadınlar", "Kürtler", "Suriyeliler", "Göçmenler", "Mülteciler", "Eşcinseller", "Yahudiler",
+           "Hristiyanlar", "Aleviler", "Ermeniler", "Araplar", "Afganlar", "Engelliler", "Romanlar"),
+    "fa": ("زنان", "کردها", "افغان‌ها", "عرب‌ها", "بهایی‌ها", "یهودیان", "مسیحیان", "همجنس‌گراها",
+           "مهاجران", "پناهجویان", "معلولان", "ترک‌ها", "بلوچ‌ها", "اهل سنت"),
+    "ckb": ("ئافرەتان", "عەرەبەکان", "تورکەکان", "ئێزیدییەکان", "کۆچبەران", "پەنابەران", "مەسیحییەکان",
+            "جوولەکەکان", "شیعەکان", "فەیلییەکان", "کاکەییەکان", "کەمئەندامان"),
+    "kmr": ("Jin", "Ereb", "Tirk", "Êzidî", "Koçber", "Penaber", "Xiristiyan", "Cihû", "Ermenî", "Elewî",
+            "Suryanî", "Kurd"),
 }
 
 

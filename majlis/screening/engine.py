@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
+import numpy as np
+
 from .groups import abstract_groups, group_words
 from .langid import detect_language
 from .lexicon import Hit, Lexicon
@@ -87,19 +89,21 @@ _COUNTER_SPEECH = re.compile(
     r"(?:not|isn'?t|is not) true that|(?:false|a lie|wrong|racist|hateful|disgusting|shameful) to (?:say|call|claim)|"
     r"thing to say|people who (?:say|call|think)|whoever (?:says|writes|posts|keeps)|shame on)\b", re.IGNORECASE)
 
-# identity group + dehumanising noun nearby (English); gated by the group words
+# identity group + dehumanising noun nearby (English); gated by the group words. Adjectives that are
+# also everyday words (black, gay, disabled) count only with a noun for people: "black dogs" is not a group
 _GROUPS = (r"kurds?|arabs?|turks?|persians?|iranians?|iraqis?|syrians?|afghans?|yazidis?|ezidis?|assyrians?|christians?|"
-           r"jews?|muslims?|shias?|shiites?|sunnis?|refugees?|immigrants?|migrants?|foreigners?|gays?|lesbians?|"
-           r"homosexuals?|trans(?:gender)?s?|women|girls|blacks?|africans?|armenians?|alevis?|kakais?|shabaks?|"
+           r"jews?|muslims?|shias?|shiites?|sunnis?|refugees?|immigrants?|migrants?|foreigners?|gays|lesbians?|"
+           r"homosexuals?|trans(?:gender)?s?|women|girls|blacks|africans?|armenians?|alevis?|kakais?|shabaks?|"
            r"turkmens?|feminists?")
+_PEOPLE_GROUPS = (r"(?:black|gay|trans(?:gender)?|disabled|jewish|muslim|lesbian|queer|arab|kurdish|african|syrian|"
+                  r"afghan)\s+(?:people|persons|folks?|men|women|kids|families)")
 _DEHUMAN = (r"animals?|dogs?|rats?|vermin|parasites?|cockroaches|roaches|pigs?|apes?|monkeys?|subhumans?|savages?|"
             r"filth|filthy|scum|trash|garbage|diseases?|cancer|plague|barbarians?|inferior|disgusting|dirty|"
             r"should be (?:killed|exterminated|wiped out|gassed|deported|shot|burned)|must be (?:killed|exterminated|"
             r"wiped out|eliminated|expelled)|don'?t deserve to live|are all terrorists|are terrorists|breed like")
-_IDENT_RX = re.compile(r"\b(?:all\s+|these\s+|those\s+|the\s+|filthy\s+|dirty\s+)?(?P<g>" + _GROUPS + r")\s+"
-                       r"(?:are|is|r|were|=|-)?\s*(?:(?:all|just|nothing but|like|such|a bunch of|fucking|bloody|"
-                       r"the|real|pure)\s+){0,3}(?P<d>" + _DEHUMAN + r")\b", re.IGNORECASE)
-_GROUP_WORDS = frozenset(re.sub(r"[()?:|]", " ", _GROUPS.replace("s?", "").replace("(?:gender)", "")).split())
+_IDENT_RX = re.compile(r"\b(?:all\s+|these\s+|those\s+|the\s+|filthy\s+|dirty\s+)?(?P<g>" + _PEOPLE_GROUPS + "|" + _GROUPS
+                       + r")\s+(?:are|is|r|were|=|-)?\s*(?:(?:all|just|nothing but|like|such|a bunch of|fucking|bloody|"
+                       r"the|real|pure|an?)\s+){0,3}(?P<d>" + _DEHUMAN + r")\b", re.IGNORECASE)
 
 _STOP = set("""the a an and or but if of to in on at for with from by about as is are was were be been being this that
 these those it its they them their we our you your he she his her i me my not no so do does did have has had will would
@@ -250,13 +254,24 @@ class Screener:
             for j, c in enumerate(CODES):
                 p = centre_on_threshold(float(learned[i, j]), self.model_thresholds[c]) if learned is not None else 0.0
                 scores[c] = round(max(p, rule_scores[j]), 4)
+            # codes only the learned model flags: the words it weighs most become their evidence
+            model_only = [c for j, c in enumerate(CODES) if scores[c] >= DECISION_SCORE
+                          and rule_scores[j] < DECISION_SCORE and not any(e.code == c for e in evid[i])]
+            why = None
             if scores["threat"] > scores["identity_abuse"] and self._names_group(t, norms[i]):
                 # a threat against people named by who they are ("Muslims should all be killed") is
                 # also abuse of that group; the threat model alone knows the threat, not the target
                 scores["identity_abuse"] = scores["threat"]
-                if scores["threat"] >= DECISION_SCORE:  # show the moderator whom the threat names
-                    evid[i] = sorted(evid[i] + _group_names(norms[i], self._group_words()),
-                                     key=lambda e: (e.start, e.end, e.code))[:MAX_EVIDENCE]
+                why = "a threat naming a group"
+            elif not any(e.code == "identity_abuse" for e in evid[i]):
+                why = "the learned model reads this as abuse of a group it names"
+            extra = []
+            if why and scores["identity_abuse"] >= DECISION_SCORE:  # show the moderator whom it is about
+                extra += _group_names(norms[i], self._group_words(), why)
+            if model_only and learned is not None:
+                extra += self._model_words(norms[i], langs[i], model_only)
+            if extra:
+                evid[i] = sorted(evid[i] + extra, key=lambda e: (e.start, e.end, e.code))[:MAX_EVIDENCE]
             rule_max = max(rules[i])
             rej = max(rule_scores)
             if learned_reject is not None:
@@ -272,6 +287,31 @@ class Screener:
             if a:
                 scores["off_topic"] = off_topic_score(t, a)
             out.append(Verdict(scores, langs[i], evid[i], t, round(rej, 4) if t.strip() else None))
+        return out
+
+    def _model_words(self, norm, lang: str, codes: list, top: int = 3) -> list[Evidence]:
+        """Evidence for codes only the learned model flagged: the (at most ``top``) words that on
+        their own push that code's score up most, each at its first place in the comment."""
+        if norm is None or not hasattr(self.model, "word_weights"):
+            return []
+        toks = {}
+        for m in _TOKEN_RX.finditer(norm.text):
+            toks.setdefault(m.group(), m.span())
+        words = list(toks)
+        try:
+            W = self.model.word_weights(words, lang)
+        except Exception:  # evidence is an aid: a model without it must not break screening
+            return []
+        out = []
+        groups = self._group_words()
+        for c in codes:
+            w = W[:, _CODE_IDX[c]].copy()
+            if c == "identity_abuse":  # whom it names is shown already: show what it says of them
+                w[[k for k, word in enumerate(words) if word in groups]] = 0.0
+            best = [k for k in np.argsort(-w)[:top] if w[k] > 0 and w[k] >= 0.3 * w.max()]
+            for k in best:
+                a, b = norm.to_original(*toks[words[k]])
+                out.append(Evidence(a, b, c, f'the learned model weighs "{norm.original[a:b]}" towards {c}'))
         return out
 
     def _group_words(self) -> frozenset:
@@ -362,7 +402,7 @@ class Screener:
 _GROUP_FORMS = frozenset(
     w + suf for w in ("kurd", "arab", "turk", "persian", "iranian", "iraqi", "syrian", "afghan", "yazidi", "ezidi",
                       "assyrian", "christian", "jew", "muslim", "shia", "shiite", "sunni", "refugee", "immigrant",
-                      "migrant", "foreigner", "gay", "lesbian", "homosexual", "tran", "transgender", "black",
+                      "migrant", "foreigner", "gay", "lesbian", "homosexual", "tran", "transgender", "black", "disabled",
                       "african", "armenian", "alevi", "kakai", "shabak", "turkmen", "feminist")
     for suf in ("", "s")) | {"women", "girls", "trans"}
 _DEHUMAN_FORMS = frozenset(
@@ -379,13 +419,14 @@ _DEHUMAN_GATE = ("animal", "dog", "rat", "vermin", "parasit", "roach", "pig", "a
 _MIDDLE_FINGER = re.compile("\U0001F595[\U0001F3FB-\U0001F3FF]?")
 
 
-def _group_names(norm, words: frozenset) -> list[Evidence]:
-    """Evidence for the group names a threatening comment contains (identity_abuse)."""
+def _group_names(norm, words: frozenset, why: str) -> list[Evidence]:
+    """identity_abuse evidence for the group names a comment contains, when only the learned model
+    (or a threat) says the comment abuses a group: the moderator sees whom it is about."""
     out = []
     for m in _TOKEN_RX.finditer(norm.text):
         if m.group() in words:
             a, b = norm.to_original(m.start(), m.end())
-            out.append(Evidence(a, b, "identity_abuse", f'a threat naming a group: "{norm.original[a:b]}"'))
+            out.append(Evidence(a, b, "identity_abuse", f'{why}: "{norm.original[a:b]}"'))
     return out
 
 

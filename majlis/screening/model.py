@@ -421,6 +421,18 @@ class GuidelineModel:
             raise RuntimeError("model is not fitted")
         return np.asarray(X @ self.coef_, dtype=np.float64) + self.intercept_
 
+    def word_weights(self, words: Sequence[str], lang: str | None = None) -> np.ndarray:
+        """(len(words), 7) how far each word on its own (its word columns and the character n-grams
+        inside it) moves every target's raw score: the linear model's own reading of which words
+        drove a decision, for the moderator's evidence. Context (bigrams, group frames) is left out,
+        so this explains, it does not re-score. ``words`` are folded tokens (``prepare``'s output)."""
+        if not words:
+            return np.zeros((0, len(TARGETS)))
+        if self.coef_ is None:
+            raise RuntimeError("model is not fitted")
+        X = self.transform(list(words), prepared=True, langs=[lang] * len(words))
+        return np.asarray(X @ self.coef_, dtype=np.float64)
+
     def calibrate(self, texts, Y, X=None, min_pos: int = 10, clean=None, clean_fpr: float = 0.02,
                   langs=None, min_lang_pos: int = 15, min_lang_clean: int = 150, topic=None,
                   topic_fpr: float = 0.012, min_topic: int = 100, topic_fpr_hard: float | None = 0.006) -> dict:

@@ -235,3 +235,16 @@ def test_a_threat_against_a_named_group_is_also_identity_abuse(full_screener):
     # no group named: a threat, not identity abuse
     v = full_screener.screen("I think that he should be killed.")
     assert v.scores["identity_abuse"] < 0.5
+
+
+def test_group_abuse_only_the_model_sees_still_shows_the_moderator_whom_and_why(full_screener):
+    text = "أنا أكره اليهود"  # "I hate the Jews": no listed word, the learned model flags it
+    v = full_screener.screen(text)
+    assert v.scores["identity_abuse"] >= 0.5
+    # whom it names, and what it says of them: the word the model weighs most
+    assert [text[e.start:e.end] for e in v.evidence if e.code == "identity_abuse"] == ["أكره", "اليهود"]
+    assert "learned model" in v.evidence[0].why
+    # naming the same group in a clean comment is no evidence of anything
+    v = full_screener.screen("زرت حي اليهود القديم في بغداد مع جدي")
+    assert v.scores["identity_abuse"] < 0.5
+    assert not v.evidence

@@ -309,6 +309,27 @@ def test_committed_functional_cases_cover_every_language_both_ways():
     assert len({(lang, text) for split, lang, func, codes, text in rows}) == len(rows)  # no repeats
 
 
+def test_committed_templates_expand_in_every_language_and_never_write_a_check_row():
+    from collections import Counter
+
+    from majlis.screening import _corpora
+    from majlis.screening.datasets import dedup_key, expand_functional_templates
+
+    expanded = list(expand_functional_templates())
+    clean = Counter(lang for lang, func, codes, text in expanded if not codes)
+    hateful = Counter(lang for lang, func, codes, text in expanded if codes)
+    for lang in ("en", "ar", "tr", "fa", "ckb", "kmr"):
+        assert clean[lang] >= 100, lang  # positive and neutral mentions in the frames hate uses too
+    # the hateful frames are balanced by at least as many clean ones naming the same groups
+    assert all(clean[lang] >= hateful[lang] for lang in hateful)
+    folded = {dedup_key(text) for lang, func, codes, text in expanded}
+    check = [text for split, lang, func, codes, text in _corpora.read_functional_cases(codes=CODES)
+             if split == "check"]
+    folded |= {dedup_key(text) for split, lang, func, codes, text in _corpora.read_functional_cases(codes=CODES)
+               if split == "train"}
+    assert not [t for t in check if dedup_key(t) in folded]  # the check rows stay held out
+
+
 def test_everyday_kurmanji_sentences_are_clean_training_rows(tmp_path):
     from majlis.screening.datasets import KMR_SENTENCES, load_kmr_sentences
 
@@ -481,3 +502,17 @@ def test_topic_rows_are_about_war_and_groups_not_everyday_verbs():
                        ("كل سنة وانتم بخير", "ar"), ("زرنا غار حراء", "ar")):
         assert not is_topic(clean(text, lang)), text
     assert not is_topic(Example(text="The militia attacked", lang="en", labels={}, source="t", role="test", reject=1))
+
+
+def test_word_weights_point_at_the_words_that_carry_a_code(model):
+    from majlis.screening.model import TARGETS
+
+    words = prepare("honestly you are a pathetic moron and your family too").split()
+    W = model.word_weights(words, "en")
+    assert W.shape == (len(words), len(TARGETS))
+    attack = dict(zip(words, W[:, TARGETS.index("personal_attack")]))
+    assert max(attack, key=attack.get) in ("pathetic", "moron")
+    assert attack["moron"] > attack["family"] and attack["pathetic"] > attack["honestly"]
+    spam = dict(zip(words, W[:, TARGETS.index("promotion")]))
+    assert spam["moron"] < attack["moron"]  # per code: an insult is not an ad
+    assert model.word_weights([], "en").shape == (0, len(TARGETS))
