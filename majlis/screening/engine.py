@@ -247,7 +247,8 @@ class Screener:
                     learned = self.model.predict_proba(list(texts), langs)
             except Exception:  # a broken model must not take screening down
                 learned = learned_reject = None
-        out = []
+        verdict_parts = []
+        model_only_codes: dict[int, list] = {}
         for i, t in enumerate(texts):
             scores = {}
             rule_scores = [centre_on_threshold(r, RULE_THRESHOLDS[c]) for r, c in zip(rules[i], CODES)]
@@ -265,13 +266,10 @@ class Screener:
                 why = "a threat naming a group"
             elif not any(e.code == "identity_abuse" for e in evid[i]):
                 why = "the learned model reads this as abuse of a group it names"
-            extra = []
             if why and scores["identity_abuse"] >= DECISION_SCORE:  # show the moderator whom it is about
-                extra += _group_names(norms[i], self._group_words(), why)
-            if model_only and learned is not None:
-                extra += self._model_words(norms[i], langs[i], model_only)
-            if extra:
-                evid[i] = sorted(evid[i] + extra, key=lambda e: (e.start, e.end, e.code))[:MAX_EVIDENCE]
+                evid[i] = evid[i] + _group_names(norms[i], self._group_words(), why)
+            if model_only and learned is not None and norms[i] is not None:
+                model_only_codes[i] = model_only
             rule_max = max(rules[i])
             rej = max(rule_scores)
             if learned_reject is not None:
@@ -286,33 +284,43 @@ class Screener:
             a = article_texts[i] if i < len(article_texts) else None
             if a:
                 scores["off_topic"] = off_topic_score(t, a)
-            out.append(Verdict(scores, langs[i], evid[i], t, round(rej, 4) if t.strip() else None))
-        return out
+            verdict_parts.append((scores, round(rej, 4) if t.strip() else None))
+        if model_only_codes:
+            self._add_model_words(model_only_codes, norms, langs, evid)
+        return [Verdict(scores, langs[i], sorted(evid[i], key=lambda e: (e.start, e.end, e.code))[:MAX_EVIDENCE],
+                        texts[i], rej) for i, (scores, rej) in enumerate(verdict_parts)]
 
-    def _model_words(self, norm, lang: str, codes: list, top: int = 3) -> list[Evidence]:
-        """Evidence for codes only the learned model flagged: the (at most ``top``) words that on
-        their own push that code's score up most, each at its first place in the comment."""
-        if norm is None or not hasattr(self.model, "word_weights"):
-            return []
-        toks = {}
-        for m in _TOKEN_RX.finditer(norm.text):
-            toks.setdefault(m.group(), m.span())
-        words = list(toks)
+    def _add_model_words(self, codes_of: dict, norms, langs, evid, top: int = 3) -> None:
+        """Evidence for the codes only the learned model flagged (``codes_of``: comment index ->
+        codes): the (at most ``top``) words that on their own push that code's score up most, each
+        at its first place in the comment. One ``word_weights`` call per language for the batch."""
+        if not hasattr(self.model, "word_weights"):
+            return
+        spans = {}  # comment index -> {word: its first span in the folded text}
+        by_lang: dict[str, set] = {}
+        for i in codes_of:
+            toks = spans[i] = {}
+            for m in _TOKEN_RX.finditer(norms[i].text):
+                toks.setdefault(m.group(), m.span())
+            by_lang.setdefault(langs[i], set()).update(toks)
+        weights = {}
         try:
-            W = self.model.word_weights(words, lang)
+            for lang, words in by_lang.items():
+                words = sorted(words)
+                weights[lang] = dict(zip(words, self.model.word_weights(words, lang)))
         except Exception:  # evidence is an aid: a model without it must not break screening
-            return []
-        out = []
+            return
         groups = self._group_words()
-        for c in codes:
-            w = W[:, _CODE_IDX[c]].copy()
-            if c == "identity_abuse":  # whom it names is shown already: show what it says of them
-                w[[k for k, word in enumerate(words) if word in groups]] = 0.0
-            best = [k for k in np.argsort(-w)[:top] if w[k] > 0 and w[k] >= 0.3 * w.max()]
-            for k in best:
-                a, b = norm.to_original(*toks[words[k]])
-                out.append(Evidence(a, b, c, f'the learned model weighs "{norm.original[a:b]}" towards {c}'))
-        return out
+        for i, codes in codes_of.items():
+            words = list(spans[i])
+            W = np.array([weights[langs[i]][w] for w in words])
+            for c in codes:
+                w = W[:, _CODE_IDX[c]].copy()
+                if c == "identity_abuse":  # whom it names is shown already: show what it says of them
+                    w[[k for k, word in enumerate(words) if word in groups]] = 0.0
+                for k in [k for k in np.argsort(-w)[:top] if w[k] > 0 and w[k] >= 0.3 * w.max()]:
+                    a, b = norms[i].to_original(*spans[i][words[k]])
+                    evid[i].append(Evidence(a, b, c, f'the learned model weighs "{norms[i].original[a:b]}" towards {c}'))
 
     def _group_words(self) -> frozenset:
         return getattr(self.model, "group_words_", None) or group_words()
