@@ -504,16 +504,25 @@ NEGATED_SUBJECT_PHRASES = frozenset(
     "deserves to die|deserve to die|should die|must die|should be killed|should be shot|should be hanged|"
     "should be executed|must be killed|deserves to be killed|deserve to be killed|should be burned".split("|"))
 NEGATING_SUBJECTS = frozenset("no nobody noone none never".split())
+# ... and whose subject, the word just before them, is a thing, not a person: "This bill deserves to
+# die in committee", "the plan should be killed" ("the bill's sponsors should be shot" still matches)
+NON_HUMAN_SUBJECTS = frozenset(
+    "bill bills law laws idea ideas plan plans proposal proposals policy policies tax taxes project projects "
+    "deal deals budget amendment treaty scheme motion reform reforms rule rules ban plant plants weed weeds "
+    "mosquito mosquitoes virus viruses show series sequel franchise tradition traditions practice myth myths "
+    "rumour rumours rumor rumors story campaign".split())
 
 
 def _innocent_before(phrase: str, before: list) -> bool:
     """Whether the (up to four) words before a matched phrase make it innocent: "how many more
     soldiers must die" (FALSE_FRIEND_BEFORE), "No immigrant deserves to die" (a negator among the
-    last two words, NEGATED_SUBJECT_PHRASES)."""
+    last two words, NEGATED_SUBJECT_PHRASES), "this bill deserves to die" (NON_HUMAN_SUBJECTS)."""
     pair = FALSE_FRIEND_BEFORE.get(phrase)
     if pair and any(tuple(before[k:k + 2]) == pair for k in range(len(before) - 1)):
         return True
-    return phrase in NEGATED_SUBJECT_PHRASES and not NEGATING_SUBJECTS.isdisjoint(before[-2:])
+    if phrase not in NEGATED_SUBJECT_PHRASES:
+        return False
+    return not NEGATING_SUBJECTS.isdisjoint(before[-2:]) or bool(before) and before[-1] in NON_HUMAN_SUBJECTS
 
 
 def _fold(term: str) -> str:
