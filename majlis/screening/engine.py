@@ -101,9 +101,10 @@ _DEHUMAN = (r"animals?|dogs?|rats?|vermin|parasites?|cockroaches|roaches|pigs?|a
             r"filth|filthy|scum|trash|garbage|diseases?|cancer|plague|barbarians?|inferior|disgusting|dirty|"
             r"should be (?:killed|exterminated|wiped out|gassed|deported|shot|burned)|must be (?:killed|exterminated|"
             r"wiped out|eliminated|expelled)|don'?t deserve to live|are all terrorists|are terrorists|breed like")
-_IDENT_RX = re.compile(r"\b(?:all\s+|these\s+|those\s+|the\s+|filthy\s+|dirty\s+)?(?P<g>" + _PEOPLE_GROUPS + "|" + _GROUPS
-                       + r")\s+(?:are|is|r|were|=|-)?\s*(?:(?:all|just|nothing but|like|such|a bunch of|fucking|bloody|"
-                       r"the|real|pure|an?)\s+){0,3}(?P<d>" + _DEHUMAN + r")\b", re.IGNORECASE)
+_IDENT_RX = re.compile(r"\b(?:all\s+|these\s+|those\s+|the\s+|filthy\s+|dirty\s+)?"
+                       r"(?P<g>" + _PEOPLE_GROUPS + "|" + _GROUPS + r")\s+(?:are|is|r|were|=|-)?\s*"
+                       r"(?:(?:all|just|nothing but|like|such|a bunch of|fucking|bloody|the|real|pure|an?)\s+){0,3}"
+                       r"(?P<d>" + _DEHUMAN + r")\b", re.IGNORECASE)
 
 _STOP = set("""the a an and or but if of to in on at for with from by about as is are was were be been being this that
 these those it its they them their we our you your he she his her i me my not no so do does did have has had will would
@@ -320,7 +321,8 @@ class Screener:
                     w[[k for k, word in enumerate(words) if word in groups]] = 0.0
                 for k in [k for k in np.argsort(-w)[:top] if w[k] > 0 and w[k] >= 0.3 * w.max()]:
                     a, b = norms[i].to_original(*spans[i][words[k]])
-                    evid[i].append(Evidence(a, b, c, f'the learned model weighs "{norms[i].original[a:b]}" towards {c}'))
+                    word = norms[i].original[a:b]
+                    evid[i].append(Evidence(a, b, c, f'the learned model weighs "{word}" towards {c}'))
 
     def _group_words(self) -> frozenset:
         return getattr(self.model, "group_words_", None) or group_words()
@@ -410,8 +412,8 @@ class Screener:
 _GROUP_FORMS = frozenset(
     w + suf for w in ("kurd", "arab", "turk", "persian", "iranian", "iraqi", "syrian", "afghan", "yazidi", "ezidi",
                       "assyrian", "christian", "jew", "muslim", "shia", "shiite", "sunni", "refugee", "immigrant",
-                      "migrant", "foreigner", "gay", "lesbian", "homosexual", "tran", "transgender", "black", "disabled",
-                      "african", "armenian", "alevi", "kakai", "shabak", "turkmen", "feminist")
+                      "migrant", "foreigner", "gay", "lesbian", "homosexual", "tran", "transgender", "black",
+                      "disabled", "african", "armenian", "alevi", "kakai", "shabak", "turkmen", "feminist")
     for suf in ("", "s")) | {"women", "girls", "trans"}
 _DEHUMAN_FORMS = frozenset(
     "animal animals dog dogs rat rats vermin parasite parasites cockroach cockroaches roaches pig pigs ape apes monkey "
