@@ -430,7 +430,8 @@ class GuidelineModel:
             return np.zeros((0, len(TARGETS)))
         if self.coef_ is None:
             raise RuntimeError("model is not fitted")
-        X = self.transform(list(words), prepared=True, langs=[lang] * len(words))
+        X = featurize(list(words), n_bits=self.n_bits, char_ns=self.char_ns,
+                      langs=[lang] * len(words) if self.lang_words else None, lang_weight=self.lang_words)
         return np.asarray(X @ self.coef_, dtype=np.float64)
 
     def calibrate(self, texts, Y, X=None, min_pos: int = 10, clean=None, clean_fpr: float = 0.02,
