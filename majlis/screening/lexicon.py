@@ -502,8 +502,13 @@ FALSE_FRIEND_BEFORE = {"must die": ("many", "more")}
 # counts ("no mercy, they should be killed" still matches)
 NEGATED_SUBJECT_PHRASES = frozenset(
     "deserves to die|deserve to die|should die|must die|should be killed|should be shot|should be hanged|"
-    "should be executed|must be killed|deserves to be killed|deserve to be killed|should be burned".split("|"))
-NEGATING_SUBJECTS = frozenset("no nobody noone none never".split())
+    "should be executed|must be killed|deserves to be killed|deserve to be killed|should be burned".split("|")) | {
+    # Arabic "must be killed / executed..." and "deserve death": "لا يجب أن يُقتل المدنيون" ("civilians
+    # must not be killed") and "لا أحد يستحق الموت" say the opposite (folded, as the matcher sees them)
+    fold_term(p) for p in "يجب أن يقتل|يجب أن يقتلوا|يجب أن يعدم|يجب أن يعدموا|يجب أن يذبح|يجب أن يذبحوا|"
+                          "يجب أن يحرق|يجب أن يحرقوا|يجب أن يشنق|يجب أن يشنقوا|يجب أن يباد|يجب أن يبادوا|يجب قتل|"
+                          "يجب إعدام|يجب ذبح|يجب شنق|يجب إبادة|يستحقون الموت|يستحق الموت|يستحقون القتل".split("|")}
+NEGATING_SUBJECTS = frozenset("no nobody noone none never".split()) | {fold_term(w) for w in "لا لن ما مش ليس مو".split()}
 # ... and whose subject, the word just before them, is a thing, not a person: "This bill deserves to
 # die in committee", "the plan should be killed" ("the bill's sponsors should be shot" still matches)
 NON_HUMAN_SUBJECTS = frozenset(
