@@ -35,7 +35,7 @@ _AR = """اليهود يهود يهودي اليهودي المسيحيين مس
 البنات المثليين مثليين المثليون المثليات الايزيديين ايزيديين الايزيدية اليزيديين يزيديين اليزيدية المعاقين معاقين
 الاجانب اجانب الفلسطينيين المصريين العراقيين الايرانيين ايرانيين الاقباط اقباط المسلمين مسلمين المسلمون الارمن
 الاشوريين الصابئة البدو الافغان افغان الافغاني افغاني الكردي مسيحي النسوان نسوان المتحولين متحولين المتحولون
-الامازيغ الهنود البنغال للاجئين
+الامازيغ الهنود البنغال للاجئين المسيحيون مسيحيون الايزيديون ايزيديون المعاقون معاقون المعاقات
 yahood yahud akrad krad laje2in laje2een lajieen souriyeen souriyin suriyeen shee3a shi3a sunna furs atrak 3arab
 afri9iyin afarqa masi7iyeen masihiyeen nasara niswan mithliyeen mithliyin"""
 _FA = """زنها زنان زن‌ها دخترها همجنسگراها همجنس‌گراها همجنسگرایان ترنسها ترنس‌ها افغانیها افغانی‌ها افغانها افغان‌ها
@@ -46,10 +46,11 @@ _FA = """زنها زنان زن‌ها دخترها همجنسگراها همج�
 _CKB = """ژنان ژن ئافرەتان ئافرەت کچان عەرەب عەرەبەکان عەرەبەکە تورک تورکەکان فارس فارسەکان کورد کوردەکان ئێزیدی
 ئێزیدییەکان ئێزدییەکان مەسیحی مەسیحییەکان گاور جولەکە جولەکەکان شیعە شیعەکان سوننە سوننەکان پەنابەر پەنابەران
 پەنابەرەکان کۆچبەر کۆچبەران سووری سوورییەکان هاوڕەگەزخواز هاوڕەگەزخوازان هاوڕەگەزخوازەکان ئەفغان ئەفغانییەکان
-ئەرمەن ئاشووری کاکەیی تورکمان"""
+ئەرمەن ئاشووری کاکەیی کاکەییەکان تورکمان جوولەکە جوولەکەکان فەیلی فەیلییەکان کەمئەندام
+کەمئەندامان"""
 _KMR = """jin jinan jinên ereb ereban erebên tirk tirkan tirkên faris farisan kurd kurdan kurdên êzidî êzîdî êzidiyan
 êzîdiyan fileh xiristiyan xirîstiyan cihû cihûyan cihû şîe şîa sunnî sunî penaber penaberan penaberên koçber
-koçberan suriyeyî sûrî hevzayend hevzayendan afgan ermenî ermeniyan asûrî"""
+koçberan suriyeyî sûrî hevzayend hevzayendan afgan ermenî ermeniyan asûrî elewî elewiyan"""
 _TR_STEMS = """kürt arap suriyeli afgan ermeni yahudi hristiyan hıristiyan alevi çingene ezidi yezidi süryani
 türk fars acem iranlı eşcinsel gey lezbiyen trans travesti kadın mülteci göçmen sığınmacı siyahi siyahî zenci engelli
 müslüman şii sünni kızılbaş afrikalı yabancı"""
