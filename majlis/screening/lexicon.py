@@ -508,7 +508,8 @@ NEGATED_SUBJECT_PHRASES = frozenset(
     fold_term(p) for p in "يجب أن يقتل|يجب أن يقتلوا|يجب أن يعدم|يجب أن يعدموا|يجب أن يذبح|يجب أن يذبحوا|"
                           "يجب أن يحرق|يجب أن يحرقوا|يجب أن يشنق|يجب أن يشنقوا|يجب أن يباد|يجب أن يبادوا|يجب قتل|"
                           "يجب إعدام|يجب ذبح|يجب شنق|يجب إبادة|يستحقون الموت|يستحق الموت|يستحقون القتل".split("|")}
-NEGATING_SUBJECTS = frozenset("no nobody noone none never".split()) | {fold_term(w) for w in "لا لن ما مش ليس مو".split()}
+NEGATING_SUBJECTS = frozenset("no nobody noone none never".split()) | {
+    fold_term(w) for w in "لا لن ما مش ليس مو".split()}  # Arabic: not, will not, did not (colloquial too)
 # ... and whose subject, the word just before them, is a thing, not a person: "This bill deserves to
 # die in committee", "the plan should be killed" ("the bill's sponsors should be shot" still matches)
 NON_HUMAN_SUBJECTS = frozenset(
