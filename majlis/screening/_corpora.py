@@ -14,10 +14,11 @@ csv.field_size_limit(sys.maxsize)
 
 _MASKS = re.compile(r"@USER|\bURL\b|<LF>")
 
-INHOUSE_COMMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "seed_text", "inhouse_comments.tsv")
+SEED_TEXT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "seed_text")
+INHOUSE_COMMENTS = os.path.join(SEED_TEXT, "inhouse_comments.tsv")
 INHOUSE_SPLITS = ("train", "check")
-FUNCTIONAL_CASES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "seed_text", "functional_cases.tsv")
-FUNCTIONAL_TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "seed_text", "functional_templates.tsv")
+FUNCTIONAL_CASES = os.path.join(SEED_TEXT, "functional_cases.tsv")
+FUNCTIONAL_TEMPLATES = os.path.join(SEED_TEXT, "functional_templates.tsv")
 
 
 def _labelled_rows(path: str, ncols: int):

@@ -42,6 +42,7 @@ import numpy as np
 from .groups import abstract_groups, group_words
 from .langid import detect_language
 from .lexicon import Hit, Lexicon
+from .normalise import WORD_RX as _TOKEN_RX
 from .normalise import normalise
 from .promotion import cta_entries, detect_promotion
 
@@ -249,7 +250,8 @@ class Screener:
             except Exception:  # a broken model must not take screening down
                 learned = learned_reject = None
         verdict_parts = []
-        model_only_codes: dict[int, list] = {}
+        model_only_codes: dict[int, list] = {}  # comment index -> codes only the learned model flags
+        extended: set = set()  # comments whose evidence this loop adds to
         for i, t in enumerate(texts):
             scores = {}
             rule_scores = [centre_on_threshold(r, RULE_THRESHOLDS[c]) for r, c in zip(rules[i], CODES)]
@@ -269,6 +271,7 @@ class Screener:
                 why = "the learned model reads this as abuse of a group it names"
             if why and scores["identity_abuse"] >= DECISION_SCORE:  # show the moderator whom it is about
                 evid[i] = evid[i] + _group_names(norms[i], self._group_words(), why)
+                extended.add(i)
             if model_only and learned is not None and norms[i] is not None:
                 model_only_codes[i] = model_only
             rule_max = max(rules[i])
@@ -288,8 +291,10 @@ class Screener:
             verdict_parts.append((scores, round(rej, 4) if t.strip() else None))
         if model_only_codes:
             self._add_model_words(model_only_codes, norms, langs, evid)
-        return [Verdict(scores, langs[i], sorted(evid[i], key=lambda e: (e.start, e.end, e.code))[:MAX_EVIDENCE],
-                        texts[i], rej) for i, (scores, rej) in enumerate(verdict_parts)]
+            extended.update(model_only_codes)
+        for i in extended:  # the rules' evidence comes sorted; only what was added to it needs sorting
+            evid[i] = sorted(evid[i], key=lambda e: (e.start, e.end, e.code))[:MAX_EVIDENCE]
+        return [Verdict(scores, langs[i], evid[i], texts[i], rej) for i, (scores, rej) in enumerate(verdict_parts)]
 
     def _add_model_words(self, codes_of: dict, norms, langs, evid, top: int = 3) -> None:
         """Evidence for the codes only the learned model flagged (``codes_of``: comment index ->
@@ -494,7 +499,6 @@ _ML_GROUP_SET = frozenset(normalise(w).text for w in _ML_GROUPS.split())
 _ML_STRONG_SET = frozenset(normalise(w).text for w in _ML_DEHUMAN_STRONG.split())
 _ML_WEAK_SET = frozenset(normalise(w).text for w in _ML_DEHUMAN_WEAK.split())
 _ML_DEHUMAN_SET = _ML_STRONG_SET | _ML_WEAK_SET
-_TOKEN_RX = re.compile(r"[^\W_]+")
 
 
 def _identity_window(norm) -> list[Hit]:

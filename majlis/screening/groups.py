@@ -12,12 +12,13 @@ English); Turkish roman ("novel") and rum.
 """
 from __future__ import annotations
 
-import re
 import zlib
 from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
+
+from .normalise import WORD_RX as _TOKEN
 
 _EN = """women woman girls females trans transgender transgenders transsexuals gay gays lesbian lesbians homosexual
 homosexuals bisexuals lgbt lgbtq blacks disabled cripples handicapped muslim muslims jew jews jewish christian christians
@@ -92,7 +93,6 @@ def _misspellings(word: str) -> set:
     return out
 
 
-_TOKEN = re.compile(r"[^\W_]+")
 _AR_CLITICS = frozenset("وبلفكه")
 GROUP = "\x00grp"  # the one token every group name becomes (cannot occur in text)
 MAX_COOCCURRING = 40

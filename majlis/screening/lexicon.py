@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .normalise import WORD_RX as _TOKEN
 from .normalise import Normalised, fold_term, normalise, squeeze
 
 __all__ = ["Hit", "Lexicon", "build_lexicon", "ARTIFACT"]
@@ -45,7 +46,6 @@ CODES = ("profanity", "vulgarity", "threat", "personal_attack", "identity_abuse"
 LATIN_LANGS = ("en", "tr", "kmr")
 ARAB_LANGS = ("ar", "fa", "ckb")
 
-_TOKEN = re.compile(r"[^\W_]+")
 _ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")
 _DIGIT = re.compile(r"\d")
 _PAIR = re.compile(r"(?<![^\W_])([^\W_]++)([.\-_'`´’|/\\]|[*#%]{1,3}|[\u2600-\u27bf\U0001f300-\U0001faff]{1,2})"

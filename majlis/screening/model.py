@@ -341,14 +341,18 @@ class GuidelineModel:
             prep = [prepare(t, nz) for t, nz in zip(texts, normalised)]
         else:
             prep = [prepare(t) for t in texts]
-        X = featurize(prep, n_bits=self.n_bits, char_ns=self.char_ns,
-                      langs=list(langs) if self.lang_words and langs is not None else None,
-                      lang_weight=self.lang_words)
+        X = self._ngrams(prep, langs)
         if self.group_frames:
             if self.group_words_ is None:
                 self.group_words_ = group_words()
             X = X + np.float32(self.group_frames) * group_features(prep, self.n_bits, self.group_words_)
         return X
+
+    def _ngrams(self, prepared: Sequence[str], langs=None) -> sp.csr_matrix:
+        """The character and word n-gram blocks of prepared strings (everything but group frames)."""
+        return featurize(list(prepared), n_bits=self.n_bits, char_ns=self.char_ns,
+                         langs=list(langs) if self.lang_words and langs is not None else None,
+                         lang_weight=self.lang_words)
 
     # -- training ---------------------------------------------------------------------------
     def fit(self, texts, Y, langs=None, sample_weight=None, X=None, progress=None):
@@ -430,9 +434,7 @@ class GuidelineModel:
             return np.zeros((0, len(TARGETS)))
         if self.coef_ is None:
             raise RuntimeError("model is not fitted")
-        X = featurize(list(words), n_bits=self.n_bits, char_ns=self.char_ns,
-                      langs=[lang] * len(words) if self.lang_words else None, lang_weight=self.lang_words)
-        return np.asarray(X @ self.coef_, dtype=np.float64)
+        return np.asarray(self._ngrams(words, [lang] * len(words)) @ self.coef_, dtype=np.float64)
 
     def calibrate(self, texts, Y, X=None, min_pos: int = 10, clean=None, clean_fpr: float = 0.02,
                   langs=None, min_lang_pos: int = 15, min_lang_clean: int = 150, topic=None,

@@ -35,6 +35,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+# a word of folded text: letters and digits (no underscore); the lexicon, the group features and
+# the engine's evidence all split on it
+WORD_RX = re.compile(r"[^\W_]+")
+
 __all__ = ["Normalised", "normalise", "fold_digits", "fold_term", "squeeze"]
 
 _DROP = "\x00"  # sentinel: character removed
@@ -338,4 +342,4 @@ def squeeze(word: str) -> str:
 def fold_term(term: str) -> str:
     """Fold a lexicon term the same way as text (without stretch collapsing)."""
     t = normalise(term).text
-    return " ".join(re.findall(r"[^\W_]+", t))
+    return " ".join(WORD_RX.findall(t))
