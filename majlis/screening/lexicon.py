@@ -391,6 +391,8 @@ class Lexicon:
             o0, o1 = norm.to_original(s, e)
             if "name" in ent[7] and _is_proper_name(orig, o0, o1):
                 continue
+            if _innocent_spelling(orig, o0, o1) or ("@" in orig or "." in orig) and _inside_address(orig, o0, o1):
+                continue
             if ent[4] == "tr" and len(ent[1]) <= 4 and "I" in orig[o0:o1] and orig[o0:o1].isupper():
                 continue  # upper-case Turkish: "SIK" may be "sık" (often), not "sik"
             for code in ent[2]:
@@ -431,6 +433,45 @@ def _is_proper_name(orig: str, o0: int, o1: int) -> bool:
             return True
         if before.group(1).rstrip(".") in ("Moby", "K", "Van", "Philip", "Uncle", "Big", "Tricky"):
             return True
+    return False
+
+
+# Words whose own spelling (before folding) tells them from a listed term they fold into: Turkish
+# "köy" (village: köyüm, köyümüze) folds to "koyum" (vulgar "I'll put it"), and "sersemle-" (to be
+# dazed: "sersemleme hissi", a dizzy feeling) is not the insult "sersem" (its plural "sersemler" is).
+# Lower-cased prefixes.
+INNOCENT_SPELLINGS = ("köy", "sersemlem", "sersemled", "sersemlet", "sersemliyor")
+_ADDRESS_HANDLE = re.compile(r"@[\w.]*[\d_][\w.]*")
+_ADDRESS_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+
+
+def _innocent_spelling(orig: str, o0: int, o1: int) -> bool:
+    word = orig[o0:o1]
+    if not word.isascii():
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.lower().startswith(INNOCENT_SPELLINGS)
+
+
+def _inside_address(orig: str, o0: int, o1: int) -> bool:
+    """The hit lies inside a link, an e-mail address or a user handle ("@ssss_2409" is not "ass",
+    "bitchute.com" not "bitch"): the words of an address are not the commenter's words (the address
+    itself is promotion evidence). Handles count only with a digit or an underscore, so "@ss" and
+    "@sshole" typed as leetspeak still match."""
+    a = max(orig.rfind(" ", 0, o0), orig.rfind("\n", 0, o0)) + 1
+    b = len(orig)
+    for sep in (" ", "\n"):
+        k = orig.find(sep, o1)
+        if k != -1:
+            b = min(b, k)
+    chunk = orig[a:b]
+    if "://" in chunk or chunk[:4].lower() == "www.":
+        return True
+    if "@" not in chunk:
+        return False
+    for rx in (_ADDRESS_EMAIL, _ADDRESS_HANDLE):
+        for m in rx.finditer(chunk):
+            if a + m.start() <= o0 and o1 <= a + m.end():
+                return True
     return False
 
 

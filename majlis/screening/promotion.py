@@ -157,9 +157,12 @@ def cta_entries() -> list:
         for w, terms in groups:
             for t in terms.split("|"):
                 f = fold_term(t)
+                # English single words match as written: "follow", "claim", "earn" are cues, but
+                # "followers", "claiming", "earned" are how news comments use them
+                exact = len(f) <= 3 or (lang == "en" and " " not in f)
                 if f:
                     entries.append((t, f, ("promotion",), None, lang, "call to action", w,
-                                    frozenset({"exact"} if len(f) <= 3 else ()), None))
+                                    frozenset({"exact"} if exact else ()), None))
     return entries
 
 

@@ -241,3 +241,30 @@ def test_threat_phrases_with_no_one_as_subject_are_not_threats(lexicon, text):
                                   "the judge should be shot"])
 def test_threat_phrases_still_match_when_the_negation_is_elsewhere(lexicon, text):
     assert "threat" in codes(lexicon, text, "en"), text
+
+
+@pytest.mark.parametrize("text", [
+    "iftarınızı açmaya köyümüze bekleriz", "Köyüm çok güzel", "KÖYÜMÜZE GELİN",
+    "baş ağrısı, sersemleme hissi var", "patlamanın sesi herkesi sersemletti",
+])
+def test_turkish_words_told_apart_by_their_letters_are_not_evidence(lexicon, text):
+    # "köy" (village) folds to the vulgar "koyum"; "sersemlemek" (to be dazed) is not "sersem"
+    assert lexicon.find(normalise(text), "tr") == [], text
+
+
+def test_the_listed_words_those_spellings_resemble_still_match(lexicon):
+    assert "profanity" in codes(lexicon, "koyum sana", "tr")
+    assert "personal_attack" in codes(lexicon, "hepiniz sersemler", "tr")
+
+
+@pytest.mark.parametrize("text", [
+    "@ssss_2409 من قال لك", "watch bitchute.com/video/12", "see https://example.org/fuck_this",
+    "write to shit.happens@example.com", "@ass_man99 agreed",
+])
+def test_words_inside_links_addresses_and_handles_are_not_the_commenters(lexicon, text):
+    assert [h for h in lexicon.find(normalise(text), "en") if h.code != "promotion"] == [], text
+
+
+def test_leetspeak_with_an_at_sign_is_still_a_word(lexicon):
+    assert "profanity" in codes(lexicon, "what a pain in the @ss", "en")
+    assert "profanity" in codes(lexicon, "you @sshole", "en")
