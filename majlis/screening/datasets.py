@@ -890,8 +890,10 @@ FUNCTIONAL_GROUPS = {
     # form): hateful Turkish templates taught the model to flag neutral sentences about groups
     "tr": ("Kadınlar", "Kürtler", "Suriyeliler", "Göçmenler", "Mülteciler", "Eşcinseller", "Yahudiler",
            "Hristiyanlar", "Aleviler", "Ermeniler", "Araplar", "Afganlar", "Engelliler", "Romanlar"),
+    # Persian: the colloquial plurals too (افغانی‌ها, عربا, ترکا), as tweets and comments write them
     "fa": ("زنان", "کردها", "افغان‌ها", "عرب‌ها", "بهایی‌ها", "یهودیان", "مسیحیان", "همجنس‌گراها",
-           "مهاجران", "پناهجویان", "معلولان", "ترک‌ها", "بلوچ‌ها", "اهل سنت"),
+           "مهاجران", "پناهجویان", "معلولان", "ترک‌ها", "بلوچ‌ها", "اهل سنت", "افغانی‌ها", "افغانستانی‌ها",
+           "عربا", "ترکا", "یهودی‌ها"),
     "ckb": ("ئافرەتان", "عەرەبەکان", "تورکەکان", "ئێزیدییەکان", "کۆچبەران", "پەنابەران", "مەسیحییەکان",
             "جوولەکەکان", "شیعەکان", "فەیلییەکان", "کاکەییەکان", "کەمئەندامان"),
     "kmr": ("Jin", "Ereb", "Tirk", "Êzidî", "Koçber", "Penaber", "Xiristiyan", "Cihû", "Ermenî", "Elewî",

@@ -533,7 +533,9 @@ FALSE_FRIEND_TOKENS = frozenset("spicy spicier spiciest spiciness انجاست".
 FALSE_FRIEND_PAIRS = frozenset(
     [("homo", w) for w in "sapiens erectus habilis neanderthalensis floresiensis".split()]
     + [("گه", w) for w in ("گداري", "گاه", "گاهي")])
-FALSE_FRIEND_AFTER = frozenset({("مي", "گه"), ("نمي", "گه")})
+FALSE_FRIEND_AFTER = frozenset({("مي", "گه"), ("نمي", "گه")} | {
+    # Turkish "kill me / us" ("ya beni öldürün ya da böyle kabul edin") is defiance, not a threat
+    (fold_term(a), fold_term(b)) for a in ("beni", "bizi") for b in ("öldürün", "oldurun")})
 # phrases that are innocent when these two words come, in this order, within the four words before
 # them: "how many more soldiers must die" laments deaths, it does not call for one ("no more talk,
 # they must die" and "one more traitor must die" still match)

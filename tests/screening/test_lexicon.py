@@ -268,3 +268,14 @@ def test_words_inside_links_addresses_and_handles_are_not_the_commenters(lexicon
 def test_leetspeak_with_an_at_sign_is_still_a_word(lexicon):
     assert "profanity" in codes(lexicon, "what a pain in the @ss", "en")
     assert "profanity" in codes(lexicon, "you @sshole", "en")
+
+
+def test_kill_me_in_turkish_is_defiance_not_a_threat(lexicon):
+    assert "threat" not in codes(lexicon, "ya beni öldürün ya da böyle kabul edin", "tr")
+    assert "threat" in codes(lexicon, "onu öldürün", "tr")
+
+
+def test_arabic_garbage_is_a_strong_insult_only_when_aimed_at_someone(lexicon):
+    # "they threw thousands of years into the garbage": the word alone is at most weak evidence
+    assert [h for h in lexicon.find(normalise("رميتو الاف السنين في الزبالة"), "ar") if h.weight >= 0.6] == []
+    assert any(h.weight >= 0.9 for h in lexicon.find(normalise("يا زبالة"), "ar"))
