@@ -507,12 +507,12 @@ salak budala serseri sarhos sarhoş ibne top mal hayvan it köpek kopek domuz ay
 مالوندن نعشه ناموس ناموسی پریود کردنی گوسفند برهنه دختره لختی فیس
 حلمة حلمه شهوة شهوه""".split()) | {
     "دوست دختر", "دوست پسر", "صیغه ای", "عرق خور", "پرده زن", "گردن دراز", "گوش دراز"} | {
-    fold_term(w) for w in "بیکار عمله خوره سوخته رشتی دلقک غیرت".split()}  # folded: every spelling of them
+    fold_term(w) for w in "بیکار عمله خوره سوخته رشتی دلقک غیرت استایل".split()}  # folded: every spelling of them
 # (last line: folded "آشغال" is "اشغال", occupation, in every war report; "زنا" is colloquial
 # "the women"; "گریه" crying; "خوار" in "خواری" humiliation; "دروغ" a lie; "amını" folds to the
 # name Amini: clean-comment hits; Arabic اغتصاب "rape" is how the news names sexual violence;
 # Persian سگی is "a dog" and ننه "mum". Persian بیکار "unemployed", عمله "labourer", خوره "eats /
-# leprosy", سوخته "burnt", رشتی "from Rasht", دلقک "clown" and غیرت "zeal" (بی غیرت stays) flagged
+# leprosy", سوخته "burnt", رشتی "from Rasht", دلقک "clown", غیرت "zeal" (بی غیرت stays) and استایل "style" flagged
 # clean war/group comments in a 200-row audit (2026-11-29). The Persian lines after it are everyday
 # words that LDNOOBW-v2 and Persian-Swear-Words list: blood, horse, mouth, hole, face, honour, eat, sheep,
 # naked (of victims in the news), period, girlfriend / boyfriend, the girl, kiss, mast, bag...:

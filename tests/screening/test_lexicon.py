@@ -279,3 +279,12 @@ def test_arabic_garbage_is_a_strong_insult_only_when_aimed_at_someone(lexicon):
     # "they threw thousands of years into the garbage": the word alone is at most weak evidence
     assert [h for h in lexicon.find(normalise("رميتو الاف السنين في الزبالة"), "ar") if h.weight >= 0.6] == []
     assert any(h.weight >= 0.9 for h in lexicon.find(normalise("يا زبالة"), "ar"))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("لعنت الله علی القوم الظالمین", "fa"), ("اگه لازم باشه تو صدا و سیما فیلم پورن پخش میکنن", "fa"),
+    ("تطبق الاسلام وتمنع اللواط والفاحشة", "ar"), ("برام آموزش رقص فری استایل بذاره", "fa"),
+])
+def test_words_external_lists_call_swearing_are_not_decisive_when_news_uses_them(lexicon, text, lang):
+    # "God's curse upon the oppressors", a broadcaster showing porn, a ruling on sodomy, "freestyle"
+    assert [h for h in lexicon.find(normalise(text), lang) if h.weight >= 0.6] == [], text

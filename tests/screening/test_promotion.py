@@ -118,3 +118,8 @@ def test_inflected_english_cta_words_are_not_calls_to_action(text):
 
 def test_english_cta_words_still_match_as_written():
     assert "cta" in kinds("follow me on instagram") and "cta" in kinds("earn money online today")
+
+
+def test_join_us_alone_is_a_weak_cue_but_join_my_channel_is_an_advert():
+    assert detect_promotion("الى شعب لبنان العظيم انضموا الى هذه الحركة التصحيحية").score < 0.5
+    assert detect_promotion("انضموا الى قناتي على التلغرام").score >= 0.5
