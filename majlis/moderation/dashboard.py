@@ -27,7 +27,9 @@ class Dashboard:
 
 
 def build_dashboard(days=30, now=None):
-    now = now or timezone.now()
+    # days are the site's (TIME_ZONE), as TruncDate counts them: in UTC, from 21:00 on, Baghdad's
+    # new day would fall outside the window
+    now = timezone.localtime(now or timezone.now())
     start = (now - timedelta(days=days - 1)).replace(hour=0, minute=0, second=0, microsecond=0)
     # Imported comments were decided elsewhere: they would distort the figures.
     recent = Comment.objects.filter(submitted_at__gte=start, imported_from__isnull=True)

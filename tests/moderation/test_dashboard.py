@@ -66,3 +66,15 @@ def test_dashboard_is_for_moderators_only(client, reader, db):
     client.force_login(reader)
     assert client.get("/moderation/dashboard/").status_code == 403
     assert client.get("/moderation/dashboard.csv").status_code == 403
+
+
+def test_days_are_the_sites_days_late_in_the_utc_evening(article):
+    # 22:30 UTC is 01:30 the next day in Baghdad: a comment from 20 minutes ago is today's, not outside the window
+    from datetime import datetime, timezone as dt_timezone
+
+    now = datetime(2026, 11, 29, 22, 30, tzinfo=dt_timezone.utc)
+    Comment.objects.create(article=article, author_name="A", author_email="late@example.org", text="late",
+                           fingerprint="late", submitted_at=now - timedelta(minutes=20))
+    board = build_dashboard(days=7, now=now)
+    assert board.days[-1].isoformat() == "2026-11-30"
+    assert sum(board.per_day["pending"]) == 1 and board.per_day["pending"][-1] == 1
