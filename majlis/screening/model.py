@@ -438,7 +438,7 @@ class GuidelineModel:
 
     def calibrate(self, texts, Y, X=None, min_pos: int = 10, clean=None, clean_fpr: float = 0.02,
                   langs=None, min_lang_pos: int = 15, min_lang_clean: int = 150, topic=None,
-                  topic_fpr: float = 0.012, min_topic: int = 100, topic_fpr_hard: float | None = 0.006) -> dict:
+                  topic_fpr: float = 0.010, min_topic: int = 100, topic_fpr_hard: float | None = 0.004) -> dict:
         """Calibrate on held-out (dev) rows.
 
         1. Platt scaling per target (global), and per (target, language) where the language has
