@@ -391,7 +391,7 @@ class Lexicon:
             o0, o1 = norm.to_original(s, e)
             if "name" in ent[7] and _is_proper_name(orig, o0, o1):
                 continue
-            if _innocent_spelling(orig, o0, o1) or ("@" in orig or "." in orig) and _inside_address(orig, o0, o1):
+            if _innocent_spelling(orig, o0, o1) or (("@" in orig or "." in orig) and _inside_address(orig, o0, o1)):
                 continue
             if ent[4] == "tr" and len(ent[1]) <= 4 and "I" in orig[o0:o1] and orig[o0:o1].isupper():
                 continue  # upper-case Turkish: "SIK" may be "sık" (often), not "sik"
