@@ -447,7 +447,8 @@ class GuidelineModel:
            dev rows;
         3. the clean-comment guard: for every language (and globally) whose ``clean`` dev rows
            (comments the sources call clean) would be flagged more than ``clean_fpr`` of the time
-           at that threshold, that language's calibration is shifted down until they are not.
+           at that threshold, that language's calibration is shifted down until they are not (the
+           quantile is the Harrell-Davis estimate, so no single dev row sets a language's shift).
         4. the same guard, stricter (``topic_fpr``), on ``topic`` rows: clean comments that discuss
            war, militias, attacks or ethnic / religious groups, the honest political argument the
            product must leave alone (per language with at least ``min_topic`` such rows);
@@ -517,7 +518,7 @@ class GuidelineModel:
                 if lang is not None and lang not in self.lang_calib_:
                     self.lang_calib_[lang] = self.calib_.copy()
                 cal = self.calib_ if lang is None else self.lang_calib_[lang]
-                z_q = float(np.quantile(Z[cm, j], 1 - max_fpr))
+                z_q = _hd_quantile(Z[cm, j], 1 - max_fpr)
                 p_q = float(_sigmoid(cal[j, 0] * z_q + cal[j, 1]))
                 if p_q > thr:
                     new_b = math.log(thr / (1 - thr)) - cal[j, 0] * z_q
@@ -647,6 +648,20 @@ def _nb_ratios(X, y, w, alpha: float, langs) -> np.ndarray:
     pos = np.asarray(X.T @ (w * (y == 1)), dtype=np.float64).ravel() + alpha
     neg = np.asarray(X.T @ (w * (y == 0)), dtype=np.float64).ravel() + alpha
     return np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+
+
+def _hd_quantile(values: np.ndarray, q: float) -> float:
+    """Harrell-Davis estimate of the ``q`` quantile: a Beta-weighted average of all order statistics
+    instead of the one or two nearest. The clean-comment guard asks for the 99.6 % point of 121-247
+    topic rows per language, where the plain quantile is the second-highest row: leaving out 5 % of
+    the rows at random moved English identity_abuse F1 on the test rows from 0.22 to 0.43 (2026-11-29)."""
+    from scipy.special import betainc
+
+    x = np.sort(np.asarray(values, dtype=np.float64))
+    n = len(x)
+    a, b = q * (n + 1), (1 - q) * (n + 1)
+    cdf = betainc(a, b, np.arange(n + 1) / n)
+    return float(np.dot(np.diff(cdf), x))
 
 
 def _best_f1_threshold(y: np.ndarray, p: np.ndarray) -> float:

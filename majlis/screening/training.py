@@ -700,8 +700,9 @@ def write_card(path: Path, model: GuidelineModel, examples, res: dict, train_s: 
         "near-best-F1 plateau on pooled dev); then a clean-comment guard shifts a language's calibration down",
         f'wherever more than {_pct(guard["clean_fpr"])} of its clean dev comments ({_pct(guard["topic_fpr"])} of those '
         'about war, militias, attacks and',
-        f'groups; {_pct(guard["topic_fpr_hard"])} for threat and identity_abuse) would be flagged. Pass `langs` to '
-        '`predict_proba`',
+        f'groups; {_pct(guard["topic_fpr_hard"])} for threat and identity_abuse) would be flagged (Harrell-Davis '
+        'quantile: no single',
+        'dev row sets the shift). Pass `langs` to `predict_proba`',
         'to get the per-language calibration (the engine does). Scores are probabilities calibrated to the',
         '*dev mixture* of sources, not to a real news-site prior. The engine (`Screener`) re-centres every',
         "score so that the code's threshold below lands on 0.5 (same order, same decisions).",

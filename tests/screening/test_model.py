@@ -515,3 +515,26 @@ def test_word_weights_point_at_the_words_that_carry_a_code(model):
     spam = dict(zip(words, W[:, TARGETS.index("promotion")]))
     assert spam["moron"] < attack["moron"]  # per code: an insult is not an ad
     assert model.word_weights([], "en").shape == (0, len(TARGETS))
+
+
+def test_clean_guard_quantile_does_not_hang_on_one_row():
+    # the guard asks for the 99.6 % point of ~250 clean topic comments; with two stray high scores,
+    # the plain quantile jumps when one of them is left out, the Harrell-Davis estimate much less
+    from majlis.screening.model import _hd_quantile
+
+    rng = np.random.default_rng(0)
+    clean = np.concatenate([rng.normal(-3.0, 1.0, 248), [4.0, 6.0]])
+    without_one = clean[:-1]
+    plain_jump = abs(np.quantile(clean, 0.996) - np.quantile(without_one, 0.996))
+    hd_jump = abs(_hd_quantile(clean, 0.996) - _hd_quantile(without_one, 0.996))
+    assert hd_jump < 0.6 * plain_jump
+    assert abs(_hd_quantile(clean, 0.5) - np.median(clean)) < 0.2  # still the quantile asked for
+
+
+@given(st.lists(st.floats(-50, 50), min_size=1, max_size=60), st.floats(0.01, 0.99))
+@settings(max_examples=60, deadline=None)
+def test_hd_quantile_stays_within_the_data(values, q):
+    from majlis.screening.model import _hd_quantile
+
+    est = _hd_quantile(np.array(values), q)
+    assert min(values) - 1e-9 <= est <= max(values) + 1e-9
