@@ -35,6 +35,7 @@ from pathlib import Path
 
 from .normalise import WORD_RX as _TOKEN
 from .normalise import Normalised, fold_term, normalise, squeeze
+from .promotion import EMAIL_RX
 
 __all__ = ["Hit", "Lexicon", "build_lexicon", "ARTIFACT"]
 
@@ -442,7 +443,6 @@ def _is_proper_name(orig: str, o0: int, o1: int) -> bool:
 # Lower-cased prefixes.
 INNOCENT_SPELLINGS = ("köy", "sersemlem", "sersemled", "sersemlet", "sersemliyor")
 _ADDRESS_HANDLE = re.compile(r"@[\w.]*[\d_][\w.]*")
-_ADDRESS_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 
 
 def _innocent_spelling(orig: str, o0: int, o1: int) -> bool:
@@ -454,9 +454,9 @@ def _innocent_spelling(orig: str, o0: int, o1: int) -> bool:
 
 def _inside_address(orig: str, o0: int, o1: int) -> bool:
     """The hit lies inside a link, an e-mail address or a user handle ("@ssss_2409" is not "ass",
-    "bitchute.com" not "bitch"): the words of an address are not the commenter's words (the address
-    itself is promotion evidence). Handles count only with a digit or an underscore, so "@ss" and
-    "@sshole" typed as leetspeak still match."""
+    "www.bitch-tv.com" not "bitch"): the words of an address are not the commenter's words (the
+    address itself is promotion evidence). Handles count only with a digit or an underscore, so "@ss"
+    and "@sshole" typed as leetspeak still match."""
     a = max(orig.rfind(" ", 0, o0), orig.rfind("\n", 0, o0)) + 1
     b = len(orig)
     for sep in (" ", "\n"):
@@ -468,7 +468,7 @@ def _inside_address(orig: str, o0: int, o1: int) -> bool:
         return True
     if "@" not in chunk:
         return False
-    for rx in (_ADDRESS_EMAIL, _ADDRESS_HANDLE):
+    for rx in (EMAIL_RX, _ADDRESS_HANDLE):
         for m in rx.finditer(chunk):
             if a + m.start() <= o0 and o1 <= a + m.end():
                 return True

@@ -59,6 +59,9 @@ except Exception:  # pragma: no cover - engine not present yet
 CODES = ("profanity", "vulgarity", "threat", "personal_attack", "identity_abuse", "promotion")
 TARGETS = CODES + ("reject",)
 HARD_CASE_CODES = ("threat", "identity_abuse")  # what news about war and groups must not be flagged for
+# the clean-comment guard (``calibrate``): the most a language's clean dev comments may be flagged,
+# all of them, those about war / militias / attacks / groups, and those again for HARD_CASE_CODES
+CLEAN_FPR, TOPIC_FPR, TOPIC_FPR_HARD = 0.02, 0.010, 0.004
 DEFAULT_PATH = Path(__file__).resolve().parent / "artifacts" / "model.npz"
 FORMAT_VERSION = 1
 
@@ -436,9 +439,10 @@ class GuidelineModel:
             raise RuntimeError("model is not fitted")
         return np.asarray(self._ngrams(words, [lang] * len(words)) @ self.coef_, dtype=np.float64)
 
-    def calibrate(self, texts, Y, X=None, min_pos: int = 10, clean=None, clean_fpr: float = 0.02,
+    def calibrate(self, texts, Y, X=None, min_pos: int = 10, clean=None, clean_fpr: float = CLEAN_FPR,
                   langs=None, min_lang_pos: int = 15, min_lang_clean: int = 150, topic=None,
-                  topic_fpr: float = 0.010, min_topic: int = 100, topic_fpr_hard: float | None = 0.004) -> dict:
+                  topic_fpr: float = TOPIC_FPR, min_topic: int = 100,
+                  topic_fpr_hard: float | None = TOPIC_FPR_HARD) -> dict:
         """Calibrate on held-out (dev) rows.
 
         1. Platt scaling per target (global), and per (target, language) where the language has

@@ -41,7 +41,7 @@ _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']+"
     r"|(?<![\w@.])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + _TLDS + r")\b(?:/[^\s<>\"']*)?",
     re.IGNORECASE)
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+EMAIL_RX = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b")
 _LEADING_MENTIONS = re.compile(r"\s*(?:RT\s+)?(?:@[A-Za-z0-9_][A-Za-z0-9_.]{0,29}[:,]?\s*)+")
 _PHONE = re.compile(r"(?<![\w.,/:])(?:\+|00)?\d[\d \-().\u00a0]{6,20}\d(?![\w/:]|[.,]\d)")
@@ -245,7 +245,7 @@ def detect_promotion(text: str, norm: Normalised | None = None, cta_hits=None) -
             else:
                 hits.append(PromoHit(s, e, "link", 0.35, "link"))
     if has_at:
-        for m in _EMAIL.finditer(t):
+        for m in EMAIL_RX.finditer(t):
             hits.append(PromoHit(m.start(), m.end(), "email", 0.6, "e-mail address"))
         lead = _LEADING_MENTIONS.match(t)
         reply_end = lead.end() if lead else 0

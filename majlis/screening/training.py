@@ -28,7 +28,8 @@ import numpy as np
 
 from majlis.screening import datasets as D
 from majlis.screening.engine import DECISION_SCORE
-from majlis.screening.model import CODES, DEFAULT_PATH, TARGETS, GuidelineModel, prepare
+from majlis.screening.model import (CLEAN_FPR, CODES, DEFAULT_PATH, TARGETS, TOPIC_FPR, TOPIC_FPR_HARD, GuidelineModel,
+                                    prepare)
 
 REPO_ROOT = D.REPO_ROOT
 CARD_PATH = Path(__file__).resolve().parent / "MODEL_CARD.md"
@@ -411,17 +412,17 @@ def train_main(argv=None) -> int:
     ap.add_argument("--bits", type=int, default=20)
     ap.add_argument("--char-ns", default=None, help="character n-gram lengths, e.g. 2,3,4,5 (the default)")
     ap.add_argument("--no-weak", action="store_true", help="do not add lexicon weak labels")
-    ap.add_argument("--clean-fpr", type=float, default=0.02,
-                    help="max share of clean dev comments flagged per code and language (default 0.02)")
-    ap.add_argument("--topic-fpr", type=float, default=0.010,
-                    help="the same, on clean dev comments about war, militias, attacks and groups (default 0.010)")
+    ap.add_argument("--clean-fpr", type=float, default=CLEAN_FPR,
+                    help=f"max share of clean dev comments flagged per code and language (default {CLEAN_FPR})")
+    ap.add_argument("--topic-fpr", type=float, default=TOPIC_FPR,
+                    help=f"the same, on clean dev comments about war, militias, attacks and groups (default {TOPIC_FPR})")
     ap.add_argument("--seed", type=int, default=None,
                     help="SGD shuffling seed (default 0); retrain with another to see how much of a difference is noise")
     ap.add_argument("--seeds", type=int, default=None,
                     help="average the weights of this many SGD fits with different shuffles (default 3)")
-    ap.add_argument("--topic-fpr-hard", type=float, default=0.004,
+    ap.add_argument("--topic-fpr-hard", type=float, default=TOPIC_FPR_HARD,
                     help="the same for threat and identity_abuse, the codes war and group talk must not trip "
-                         "(default 0.004)")
+                         f"(default {TOPIC_FPR_HARD})")
     ap.add_argument("--alpha", type=float, default=None)
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--nb-alpha", type=float, default=None,

@@ -258,8 +258,9 @@ def test_the_listed_words_those_spellings_resemble_still_match(lexicon):
 
 
 @pytest.mark.parametrize("text", [
-    "@ssss_2409 من قال لك", "watch bitchute.com/video/12", "see https://example.org/fuck_this",
-    "write to shit.happens@example.com", "@ass_man99 agreed",
+    # each of these matches without the address check
+    "@ssss_2409 من قال لك", "watch www.bitch-tv.com/12", "see https://example.org/fuck_this",
+    "write to shit.happens@example.com", "@sshole_4ever agreed",
 ])
 def test_words_inside_links_addresses_and_handles_are_not_the_commenters(lexicon, text):
     assert [h for h in lexicon.find(normalise(text), "en") if h.code != "promotion"] == [], text
