@@ -39,6 +39,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
+from . import hate_frames
 from .groups import abstract_groups, group_words
 from .langid import detect_language
 from .lexicon import Hit, Lexicon
@@ -82,13 +83,15 @@ class Verdict:
 
 
 # short quoted segments ("dogs", “traitor”, «خائن»); plain apostrophes are not quotes (she's, it's)
-_QUOTES = re.compile(r"\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|«[^»\n]{1,40}»|„[^“”\n]{1,40}[“”]|(?<!\w)‘[^’\n]{1,40}’(?!\w)")
+_QUOTES = re.compile(r"\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|«[^»\n]{1,40}»|„[^“”\n]{1,40}[“”]|(?<!\w)‘[^’\n]{1,40}’(?!\w)|"
+                     r"(?<!\w)'[^'\n]{1,40}'(?!\w)")  # ASCII single quotes: not the apostrophe inside "don't"
 
 # English counter-speech: the commenter reports or rejects the group abuse or threat they write
 _COUNTER_SPEECH = re.compile(
     r"\b(?:stop (?:calling|saying)|(?:never|not|don'?t|do not|cannot|can'?t) (?:say|call|claim)|saying (?:that )?|"
     r"(?:not|isn'?t|is not) true that|(?:false|a lie|wrong|racist|hateful|disgusting|shameful) to (?:say|call|claim)|"
-    r"thing to say|people who (?:say|call|think)|whoever (?:says|writes|posts|keeps)|shame on)\b", re.IGNORECASE)
+    r"thing to say|people who (?:say|call|think)|whoever (?:says|writes|posts|keeps)|shame on|"
+    r"(?:statements?|comments?|words|claims?|posts?|slogans?) like|if you (?:say|think|call))\b", re.IGNORECASE)
 
 # identity group + dehumanising noun nearby (English); gated by the group words. Adjectives that are
 # also everyday words (black, gay, disabled) count only with a noun for people: "black dogs" is not a group
@@ -346,7 +349,7 @@ class Screener:
         hits = self.lexicon.find(norm, lang)
         promo_hits = [h for h in hits if h.code == "promotion"]
         other = [h for h in hits if h.code != "promotion"]
-        ident = _identity_rule(text, norm.words) + _identity_window(norm)
+        ident = _identity_rule(text, norm.words) + _identity_window(norm) + hate_frames.find(norm, self._group_words())
         other.extend(ident)
         # "stop calling immigrants vermin", "I'd never say women are inferior": group abuse and
         # threats the commenter reports or rejects count as if quoted (the learned model still decides)
@@ -361,7 +364,7 @@ class Screener:
         for h in other:
             w = h.weight
             if quotes is None:
-                quotes = [m.span() for m in _QUOTES.finditer(text)] if any(q in text for q in "\"“«„‘") else []
+                quotes = [m.span() for m in _QUOTES.finditer(text)] if any(q in text for q in "\"“«„‘'") else []
                 # a quote that is (almost) the whole comment is the commenter's own voice
                 quotes = [(a, b) for a, b in quotes if (b - a) < 0.6 * len(text.strip())]
                 quote_starts = [a for a, _ in quotes]

@@ -238,11 +238,12 @@ def test_a_threat_against_a_named_group_is_also_identity_abuse(full_screener):
 
 
 def test_group_abuse_only_the_model_sees_still_shows_the_moderator_whom_and_why(full_screener):
-    text = "أنا أكره اليهود"  # "I hate the Jews": no listed word, the learned model flags it
+    text = "اليهود أصل كل مصيبة"  # "the Jews are the root of every disaster": no listed word or frame
     v = full_screener.screen(text)
     assert v.scores["identity_abuse"] >= 0.5
-    # whom it names, and what it says of them: the word the model weighs most
-    assert [text[e.start:e.end] for e in v.evidence if e.code == "identity_abuse"] == ["أكره", "اليهود"]
+    # whom it names, and what it says of them: the words the model weighs most
+    shown = [text[e.start:e.end] for e in v.evidence if e.code == "identity_abuse"]
+    assert shown[0] == "اليهود" and "مصيبة" in shown
     assert "learned model" in v.evidence[0].why
     # naming the same group in a clean comment is no evidence of anything
     v = full_screener.screen("زرت حي اليهود القديم في بغداد مع جدي")

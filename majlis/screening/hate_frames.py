@@ -1,0 +1,247 @@
+"""Hatred declared at a named group ("I hate Muslims", "أكره اليهود", "Kürtlerden nefret ediyorum",
+"از افغانی‌ها متنفرم", "ڕقم لە عەرەبەکانە", "ez ji Ereban nefret dikim"): rule evidence for identity_abuse.
+
+The learned model scores these low: its public data has "I hate ..." about everything, and the group
+names mostly in clean news rows. The frame itself is unambiguous once three things hold: the speaker
+is the one who hates (a first-person verb, or "I"/"we" right before it), the object is a group name of
+:mod:`screening.groups` with at most two determiners between ("I hate all the Kurds"), and no negator
+governs the verb ("I don't hate Muslims"). "I hate how Muslims are treated", "people who hate Jews",
+"I hate Turkish coffee" and "we don't hate Arabs" do not fit. Quoting and counter-speech are left to
+the engine, which halves a hit inside quotation marks or after "stop saying".
+
+Works on the folded text of :func:`screening.normalise.normalise`, so every hit maps back to the
+characters the reader typed.
+"""
+from __future__ import annotations
+
+from .groups import _EN_BLACK_NEXT, _arabic_prefixed, group_words
+from .lexicon import Hit
+from .normalise import WORD_RX, normalise
+
+WEIGHT = 0.75  # medium evidence, like a group + dehumanising word: decides alone unless quoted
+WHY = "hatred declared at a group"
+
+
+def _folded(block: str) -> frozenset:
+    return frozenset(w for item in block.split() for w in normalise(item).text.split())
+
+
+# English: "i" / "we" within four words before the verb; "can't stand" folds to can / t / stand
+_EN_VERBS = _folded("hate hated despise despised detest detested loathe loathed abhor")
+_EN_SUBJECTS = _folded("i we im ive")
+_EN_NEGATORS = _folded("not no never don dont doesn didn cannot won wouldn t")
+# group names that are also adjectives: a group only before a word for people ("Turkish coffee" is not)
+_EN_ADJECTIVES = _folded("kurdish arabic turkish jewish gay trans transgender disabled lesbian muslim christian "
+                         "arab black homosexual")
+# Arabic verbs carry their subject (أكره "I hate", نكره "we hate", بكره colloquial); ما / لا before
+# them negates. بكره is also بكرة "tomorrow": only with ه as typed
+_AR_VERBS = _folded("اكره نكره بكره منكره احتقر نحتقر بحتقر امقت نمقت ابغض نبغض اكرههم")
+_AR_TOMORROW = normalise("بكره").text
+_AR_NEGATORS = _folded("لا ما مش مو مب")
+_AR_CURSES = _folded("يلعن تلعن")  # الله يلعن الشيعة, يلعن أبو السوريين
+_AR_CURSED = _folded("ابو دين رب")
+# Turkish: the group in the ablative, then "nefret ediyorum" or a verb of disgust
+_TR_NEFRET = _folded("nefret")
+_TR_ETMEK = _folded("ediyorum ederim ediyoruz ederiz")
+_TR_DISGUST = _folded("tiksiniyorum tiksinirim iğreniyorum")
+_TR_ADVERBS = _folded("çok cidden gerçekten resmen")
+_TR_ABLATIVE = ("den", "dan", "ten", "tan")
+# Persian: از G متنفرم / بیزارم / بدم میاد (negated forms are other words: متنفر نیستم, بدم نمیاد)
+_FA_AFTER = _folded("متنفرم متنفریم بیزارم بیزاریم")
+_FA_BAD = _folded("بدم")
+_FA_COMES = _folded("میاد میآید میاید")
+_FA_FROM = _folded("از")
+# Sorani: ڕقم لە G ("my hatred is at G"), بێزارم لە G; Kurmanji: ji G nefret dikim
+_CKB_HATE = _folded("ڕقم ڕقمان بێزارم بێزارین")
+_CKB_AT = _folded("لە")
+_KMR_FROM = _folded("ji")
+_KMR_VERB = _folded("dikim dikin")
+
+# "I hate women who ...", "أكره العرب اللي ...": a subset the rest of the sentence picks out, not the group
+_RESTRICTED_BY = _folded("who whom which that like اللي الي اللى الذين الذي")
+# "I despise the woman who wrote this": one person, not the group
+_EN_ONE_PERSON = (_folded("the this that a"), _folded("woman girl"))
+
+# English derogation: G (are) (so / all / nothing but ...) <word>: "Muslims are pathetic", "why are gays so
+# vile", "women are a disgrace". Words that also describe a plight ("refugees are sick and hungry",
+# "the worst hit") count only where their clause ends
+_EN_DEROGATORY = _folded(
+    "pathetic repulsive revolting vile disgusting despicable worthless useless stupid dumb idiots morons imbeciles "
+    "retarded inferior subhuman subhumans scum trash garbage filth vermin rats parasites leeches maggots cockroaches "
+    "savages animals beasts cancer plague disease disgrace abomination abominations degenerates degenerate freaks "
+    "perverts criminals thieves liars rapists terrorists evil")
+_EN_AT_CLAUSE_END = _folded("worst sick dirty filthy lesser")
+_EN_COPULA = _folded("are r were")
+_EN_SINGULAR = _folded("woman girl female")  # "this woman is disgusting": a person, not women
+_EN_INTENSIFIERS = _folded("all just so such really truly utterly completely totally literally nothing but a an "
+                           "the bunch of fucking bloody always simply basically")
+_EN_UNWELCOME = ("not", "welcome")
+# "fuck all G", "death to G", "get rid of G", "can't trust G" (words folded as normalise() folds them)
+_EN_SEXUAL_OBJECTS = _folded("women girls females woman girl asian latina")
+_BEFORE_GROUP = {("fuck",): 2, ("death", "to"): 2, ("rid", "of"): 2, ("can", "t", "trust"): 2, ("never", "trust"): 2,
+                 ("cannot", "trust"): 2, ("wipe", "out"): 2, ("exterminate",): 2,
+                 # Arabic: نتخلص من / التخلص من (get rid of)
+                 ("نتخلص", "من"): 2, ("التخلص", "من"): 2, ("تخلصوا", "من"): 2,
+                 # ما بطيق / لا أطيق / مش طايق (can't stand)
+                 ("ما", "بطيق"): 2, ("ما", "اطيق"): 2, ("لا", "اطيق"): 2, ("مش", "طايق"): 2}
+_BEFORE_GROUP = {tuple(normalise(w).text for w in phrase): reach for phrase, reach in _BEFORE_GROUP.items()}
+
+_TRIGGERS = (_EN_VERBS | {"stand"} | _AR_VERBS | _AR_CURSES | _TR_NEFRET | _TR_DISGUST | _FA_AFTER | _FA_BAD
+             | _CKB_HATE)
+# what may stand between the verb and the group: "I hate all the Kurds", "أكره كل العرب"
+_GATE = (_TRIGGERS | _EN_DEROGATORY | _EN_AT_CLAUSE_END | {"welcome"}
+         | {phrase[-1] for phrase in _BEFORE_GROUP})
+_FILLERS = _folded("all the those these every single fucking damn bloody كل هدول هذول هاي هؤلاء tüm bütün "
+                   "همه همهٔ این اون هەموو")
+
+
+class _Tokens:
+    def __init__(self, norm, groups: frozenset):
+        self.spans = [(m.start(), m.end()) for m in WORD_RX.finditer(norm.text)]
+        self.words = [norm.text[a:b] for a, b in self.spans]
+        self.groups = groups
+
+    def is_group(self, i: int) -> bool:
+        if not 0 <= i < len(self.words):
+            return False
+        w, groups = self.words[i], self.groups
+        nxt = self.words[i + 1] if i + 1 < len(self.words) else ""
+        if w in _EN_ADJECTIVES or w == "black":
+            return nxt in _EN_BLACK_NEXT
+        if nxt == "s":  # "I hate women's football": a possessive, not the group
+            return False
+        return (w in groups or _arabic_prefixed(w, groups)
+                # Sorani copula: عەرەبەکانە "(they) are the Arabs"
+                or (len(w) > 4 and w.endswith("ه") and w[:-1] in groups))
+
+    def clause_ends(self, j: int, text: str) -> bool:
+        """Token j is the last of its clause: the comment ends or punctuation follows it."""
+        if j + 1 >= len(self.spans):
+            return True
+        gap = text[self.spans[j][1]:self.spans[j + 1][0]]
+        return any(c in gap for c in ".,;:!?()\n")
+
+    def group_after(self, i: int, reach: int = 2) -> int | None:
+        """Index of a group name right after position i, past at most ``reach`` fillers."""
+        for j in range(i + 1, min(len(self.words), i + 2 + reach)):
+            if self.is_group(j):
+                return j
+            if self.words[j] not in _FILLERS:
+                return None
+        return None
+
+
+def find(norm, groups: frozenset | None = None) -> list[Hit]:
+    """identity_abuse hits for the hate frames in one ``normalise()``-d comment."""
+    words = norm.words if norm.words is not None else WORD_RX.findall(norm.text)  # Lexicon.find sets .words
+    if not words or _GATE.isdisjoint(words):
+        return []
+    tk = _Tokens(norm, group_words() if groups is None else groups)
+    found = _declared_hatred(tk, norm) + _derogation(tk, norm.text) + _before_group(tk)
+    out = []
+    n = len(tk.words)
+    for first, last in found:
+        if tk.words[last] in _EN_ADJECTIVES or tk.words[last] == "black":
+            last += 1  # "black people": the span shows the whole name
+        names_last = tk.is_group(last) or tk.words[last] in _EN_BLACK_NEXT
+        if names_last and last + 1 < n and tk.words[last + 1] in _RESTRICTED_BY:
+            continue
+        if tk.words[last] in _EN_ONE_PERSON[1] and tk.words[last - 1] in _EN_ONE_PERSON[0]:
+            continue
+        o0, o1 = norm.to_original(tk.spans[first][0], tk.spans[last][1])
+        out.append(Hit(o0, o1, "identity_abuse", norm.original[o0:o1], "any", WHY, WEIGHT, None))
+    return out
+
+
+def _declared_hatred(tk: _Tokens, norm) -> list[tuple[int, int]]:
+    """(first, last) token spans of "I hate G" and its equivalents in the six languages."""
+    words = tk.words
+    n = len(words)
+    found = []
+    for i, w in enumerate(words):
+        if w not in _TRIGGERS:
+            continue
+        first = last = None
+        before = words[max(0, i - 4):i]
+        if w in _EN_VERBS or (w == "stand" and (words[i - 2:i] == ["can", "t"] or before[-1:] == ["cannot"])):
+            subject = next((k for k in range(i - 1, i - 5, -1) if k >= 0 and words[k] in _EN_SUBJECTS), None)
+            negated = w != "stand" and any(x in _EN_NEGATORS for x in before[-2:]) or \
+                w == "stand" and any(x in _EN_NEGATORS - {"t", "cannot"} for x in before[-3:])
+            if subject is not None and not negated:
+                first, last = subject, tk.group_after(i)
+        elif w in _AR_VERBS:
+            a, b = norm.to_original(*tk.spans[i])
+            tomorrow = w == _AR_TOMORROW and "ة" in norm.original[a:b]
+            if not tomorrow and not (i >= 1 and words[i - 1] in _AR_NEGATORS):
+                first, last = i, tk.group_after(i)
+        elif w in _AR_CURSES:
+            first, last = i, tk.group_after(i)
+            if last is None and i + 1 < n and words[i + 1] in _AR_CURSED:
+                last = tk.group_after(i + 1)
+        elif w in _TR_NEFRET or w in _TR_DISGUST:
+            verb_ok = w in _TR_DISGUST or (i + 1 < n and words[i + 1] in _TR_ETMEK)
+            g = i - 2 if i >= 2 and words[i - 1] in _TR_ADVERBS else i - 1
+            if verb_ok and tk.is_group(g) and words[g].endswith(_TR_ABLATIVE):
+                first, last = g, i + (1 if w in _TR_NEFRET else 0)
+            elif i >= 2 and words[i - 2] in _KMR_FROM and tk.is_group(i - 1) and i + 1 < n \
+                    and words[i + 1] in _KMR_VERB:  # Kurmanji: ji Ereban nefret dikim
+                first, last = i - 2, i + 1
+        elif w in _FA_AFTER or (w in _FA_BAD and i + 1 < n and words[i + 1] in _FA_COMES):
+            for g in range(i - 1, max(0, i - 4), -1):  # از (همه) افغانی‌ها متنفرم
+                if tk.is_group(g) and words[g - 1] in _FA_FROM | _FILLERS:
+                    first, last = g - 1, i + (1 if w in _FA_BAD else 0)
+                    break
+        elif w in _CKB_HATE and i + 1 < n and words[i + 1] in _CKB_AT:
+            first, last = i, tk.group_after(i + 1)
+        if first is not None and last is not None:
+            found.append((first, last))
+    return found
+
+
+def _derogation(tk: _Tokens, text: str) -> list[tuple[int, int]]:
+    """English "G are (so, all, nothing but ...) <derogatory word>", "why are G so vile" and "G are not
+    welcome", within one clause. Without "are" an intensifier must stand between ("gays so vile"):
+    "Sunni terrorists" and "immigrant criminals" name people, they do not call the group names.
+    "Not all Muslims are terrorists" is negated; "this woman is disgusting" is about one person."""
+    words = tk.words
+    n = len(words)
+    found = []
+    for g in range(n):
+        if not tk.is_group(g) or words[g] in _EN_SINGULAR:
+            continue
+        if any(w in _EN_NEGATORS for w in words[max(0, g - 2):g]) or \
+                any(w in _RESTRICTED_BY for w in words[max(0, g - 3):g]):
+            continue  # "not all Muslims are ...", "people who hate Jews are sick": the group is not the subject
+        j = g + 2 if words[g] in _EN_ADJECTIVES or words[g] == "black" else g + 1  # past "people"
+        copula = j < n and words[j] in _EN_COPULA
+        j += copula
+        if words[j:j + 2] == list(_EN_UNWELCOME) and copula:
+            found.append((g, j + 1))
+            continue
+        for k in range(j, min(n, j + 4)):
+            if tk.clause_ends(k - 1, text):
+                break
+            w = words[k]
+            if w in _EN_DEROGATORY or (w in _EN_AT_CLAUSE_END and tk.clause_ends(k, text)):
+                if (copula or k > j) and not (k + 1 < n and words[k + 1] == "s"):  # "terrorists' victims"
+                    found.append((g, k))
+                break
+            if w not in _EN_INTENSIFIERS:
+                break
+    return found
+
+
+def _before_group(tk: _Tokens) -> list[tuple[int, int]]:
+    """"fuck all G", "death to G", "get rid of G", "can't trust G": a group right after the phrase."""
+    words = tk.words
+    found = []
+    for i in range(len(words)):
+        for phrase, reach in _BEFORE_GROUP.items():
+            if tuple(words[i - len(phrase) + 1:i + 1]) == phrase:
+                last = tk.group_after(i, reach)
+                if phrase == ("fuck",) and last is not None and words[last] in _EN_SEXUAL_OBJECTS \
+                        and words[i + 1] != "all":
+                    continue  # "fuck the girls" is sex talk, "fuck all women" is not
+                if last is not None:
+                    found.append((i - len(phrase) + 1, last))
+    return found
