@@ -349,7 +349,8 @@ class Screener:
         hits = self.lexicon.find(norm, lang)
         promo_hits = [h for h in hits if h.code == "promotion"]
         other = [h for h in hits if h.code != "promotion"]
-        ident = _identity_rule(text, norm.words) + _identity_window(norm) + hate_frames.find(norm, self._group_words())
+        ident = (_identity_rule(text, norm.words) + _identity_window(norm, lang)
+                 + hate_frames.find(norm, self._group_words()))
         other.extend(ident)
         # "stop calling immigrants vermin", "I'd never say women are inferior": group abuse and
         # threats the commenter reports or rejects count as if quoted (the learned model still decides)
@@ -502,22 +503,27 @@ _ML_GROUP_SET = frozenset(normalise(w).text for w in _ML_GROUPS.split())
 _ML_STRONG_SET = frozenset(normalise(w).text for w in _ML_DEHUMAN_STRONG.split())
 _ML_WEAK_SET = frozenset(normalise(w).text for w in _ML_DEHUMAN_WEAK.split())
 _ML_DEHUMAN_SET = _ML_STRONG_SET | _ML_WEAK_SET
+_FA_FALSE_GROUPS = frozenset(normalise(w).text for w in "کرد ترک".split())
+_FA_FALSE_DEHUMAN = frozenset(normalise(w).text for w in "خونه".split())
 
 
-def _identity_window(norm) -> list[Hit]:
+def _identity_window(norm, lang: str = "other") -> list[Hit]:
     """A group word and a dehumanising word within three tokens of each other ("Kurds are dogs",
     "pis Kürtler", "العرب الكلاب", "عربهای کثیف"). Medium evidence only: the learned model decides."""
     words = norm.words
     if not words or words.isdisjoint(_ML_GROUP_SET) or words.isdisjoint(_ML_DEHUMAN_SET):
         return []
+    groups, dehuman = _ML_GROUP_SET, _ML_DEHUMAN_SET
+    if lang == "fa":  # Persian کرد "did", ترک "quitting" and خونه "house" fold like Arabic كرد, ترك, خونة
+        groups, dehuman = groups - _FA_FALSE_GROUPS, dehuman - _FA_FALSE_DEHUMAN
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RX.finditer(norm.text)]
     out = []
     for i, (s0, e0, w) in enumerate(toks):
-        if w not in _ML_GROUP_SET:
+        if w not in groups:
             continue
         for j in range(max(0, i - 2), min(len(toks), i + 4)):
             d = toks[j][2]
-            if j == i or d not in _ML_DEHUMAN_SET:
+            if j == i or d not in dehuman:
                 continue
             a, b = min(s0, toks[j][0]), max(e0, toks[j][1])
             o0, o1 = norm.to_original(a, b)

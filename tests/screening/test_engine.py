@@ -249,3 +249,11 @@ def test_group_abuse_only_the_model_sees_still_shows_the_moderator_whom_and_why(
     v = full_screener.screen("زرت حي اليهود القديم في بغداد مع جدي")
     assert v.scores["identity_abuse"] < 0.5
     assert not v.evidence
+
+
+@pytest.mark.parametrize("text", ["کار رو تموم کرد و رفت خونه", "سیگار رو ترک کرد، گفت مثل سگ پشیمونه"])
+def test_persian_did_and_house_are_not_a_group_and_a_slur(screener, text):
+    # کرد "did", ترک "quitting" and خونه "house" fold like Arabic كرد "Kurds", ترك "Turks", خونة "traitors"
+    v = screener.screen(text)
+    assert v.language == "fa"
+    assert not [e for e in v.evidence if e.code == "identity_abuse"], v.evidence

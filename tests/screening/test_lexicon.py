@@ -289,3 +289,13 @@ def test_arabic_garbage_is_a_strong_insult_only_when_aimed_at_someone(lexicon):
 def test_words_external_lists_call_swearing_are_not_decisive_when_news_uses_them(lexicon, text, lang):
     # "God's curse upon the oppressors", a broadcaster showing porn, a ruling on sodomy, "freestyle"
     assert [h for h in lexicon.find(normalise(text), lang) if h.weight >= 0.6] == [], text
+
+
+def test_persian_kuni_is_swearing_not_homophobia_and_najis_alone_is_weak(lexicon):
+    # کونی is the everyday Persian swear word: still profanity, but identity abuse only as weak evidence
+    hits = lexicon.find(normalise("باز یه کونی دیگه اومد"), "fa")
+    assert any(h.code == "profanity" and h.weight >= 0.9 for h in hits)
+    assert all(h.weight < 0.6 for h in hits if h.code == "identity_abuse")
+    # "the impure root of the regime": نجس alone is weak; "کافر نجس" (impure infidel) stays strong
+    assert all(h.weight < 0.6 for h in lexicon.find(normalise("ریشه نجس رژیم"), "fa") if h.code == "identity_abuse")
+    assert any(h.code == "identity_abuse" and h.weight >= 0.9 for h in lexicon.find(normalise("کافر نجس"), "fa"))
