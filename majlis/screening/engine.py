@@ -91,7 +91,8 @@ _COUNTER_SPEECH = re.compile(
     r"\b(?:stop (?:calling|saying)|(?:never|not|don'?t|do not|cannot|can'?t) (?:say|call|claim)|saying (?:that )?|"
     r"(?:not|isn'?t|is not) true that|(?:false|a lie|wrong|racist|hateful|disgusting|shameful) to (?:say|call|claim)|"
     r"thing to say|people who (?:say|call|think)|whoever (?:says|writes|posts|keeps)|shame on|"
-    r"(?:statements?|comments?|words|claims?|posts?|slogans?) like|if you (?:say|think|call))\b", re.IGNORECASE)
+    r"(?:statements?|comments?|words|claims?|posts?|slogans?) like|if you (?:say|think|call)|"
+    r"(?:don'?t|do not|never|nobody should) (?:think|believe|want|wish))\b", re.IGNORECASE)
 
 # identity group + dehumanising noun nearby (English); gated by the group words. Adjectives that are
 # also everyday words (black, gay, disabled) count only with a noun for people: "black dogs" is not a group

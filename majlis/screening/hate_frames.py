@@ -1,13 +1,18 @@
-"""Hatred declared at a named group ("I hate Muslims", "أكره اليهود", "Kürtlerden nefret ediyorum",
-"از افغانی‌ها متنفرم", "ڕقم لە عەرەبەکانە", "ez ji Ereban nefret dikim"): rule evidence for identity_abuse.
+"""Hate aimed at a named group, in the explicit frames functional tests (HateCheck) are built from:
+rule evidence for identity_abuse, in the six languages where the frame allows.
 
-The learned model scores these low: its public data has "I hate ..." about everything, and the group
-names mostly in clean news rows. The frame itself is unambiguous once three things hold: the speaker
-is the one who hates (a first-person verb, or "I"/"we" right before it), the object is a group name of
-:mod:`screening.groups` with at most two determiners between ("I hate all the Kurds"), and no negator
-governs the verb ("I don't hate Muslims"). "I hate how Muslims are treated", "people who hate Jews",
-"I hate Turkish coffee" and "we don't hate Arabs" do not fit. Quoting and counter-speech are left to
-the engine, which halves a hit inside quotation marks or after "stop saying".
+* Declared hatred: "I hate Muslims", "أكره اليهود", "Kürtlerden nefret ediyorum", "از افغانی‌ها متنفرم",
+  "ڕقم لە عەرەبەکانە", "ez ji Ereban nefret dikim". The speaker must be the one who hates (a
+  first-person verb, or "I"/"we" right before it), the object a group name of :mod:`screening.groups`
+  with at most two determiners between ("I hate all the Kurds"), and no negator may govern the verb.
+* English derogation: "Muslims are pathetic", "why are gays so vile", "women are not welcome here".
+* A group right after "fuck (all)", "death to", "get rid of", "can't trust", "نتخلص من", "ما بطيق".
+
+The learned model scores such comments low: its public data has "I hate ..." about everything, and
+the group names mostly in clean news rows. Look-alikes that do not fit: "I hate how Muslims are
+treated", "people who hate Jews", "I hate Turkish coffee", "I hate women who lie", "this woman is
+disgusting", "not all Muslims are terrorists", "Sunni terrorists attacked". Quoting and counter-speech
+are left to the engine, which halves a hit inside quotation marks or after "stop saying".
 
 Works on the folded text of :func:`screening.normalise.normalise`, so every hit maps back to the
 characters the reader typed.
@@ -86,11 +91,12 @@ _BEFORE_GROUP = {("fuck",): 2, ("death", "to"): 2, ("rid", "of"): 2, ("can", "t"
                  ("ما", "بطيق"): 2, ("ما", "اطيق"): 2, ("لا", "اطيق"): 2, ("مش", "طايق"): 2}
 _BEFORE_GROUP = {tuple(normalise(w).text for w in phrase): reach for phrase, reach in _BEFORE_GROUP.items()}
 
+# the words a comment must contain for any frame to fit: one set lookup for most comments
 _TRIGGERS = (_EN_VERBS | {"stand"} | _AR_VERBS | _AR_CURSES | _TR_NEFRET | _TR_DISGUST | _FA_AFTER | _FA_BAD
              | _CKB_HATE)
-# what may stand between the verb and the group: "I hate all the Kurds", "أكره كل العرب"
 _GATE = (_TRIGGERS | _EN_DEROGATORY | _EN_AT_CLAUSE_END | {"welcome"}
          | {phrase[-1] for phrase in _BEFORE_GROUP})
+# what may stand between the verb and the group: "I hate all the Kurds", "أكره كل العرب"
 _FILLERS = _folded("all the those these every single fucking damn bloody كل هدول هذول هاي هؤلاء tüm bütün "
                    "همه همهٔ این اون هەموو")
 

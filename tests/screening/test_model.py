@@ -26,6 +26,9 @@ NEUTRAL = {
         "Gay men in the region still hide who they are out of fear.",
         "Refugee children need schools, not camps.",
         "Kurdish women fought ISIS in Kobani.",
+        # rights and safety share words with "G deserve to be hanged", "G should not be allowed to vote"
+        "Immigrants ought to be allowed to vote in local elections.",
+        "No Christian deserves to be attacked for praying.",
     ],
     "ar": [
         "قصفت الطائرات مواقع داعش قرب الموصل وقتل عدد من المسلحين حسب مصادر أمنية",
@@ -33,6 +36,7 @@ NEUTRAL = {
         "الحكومة مطالبة بحماية النازحين الإيزيديين وإعادة إعمار سنجار",
         "النساء في كردستان يعملن في كل المجالات ويستحقن نفس الراتب.",
         "اللاجئون السوريون فتحوا مخابز ومطاعم في أربيل.",
+        "لا يستحق أي لاجئ أن يهان",
     ],
     "tr": [
         "Ordu, sınır bölgesindeki militan mevzilerine hava saldırısı düzenledi.",
