@@ -483,6 +483,8 @@ gocmenler multeciler acemler ereb ereban tirk tirkan ecem cihu cihuyan ezidi ezi
 كورد كوردهكان عهرهب عهرهبهكان تورك توركهكان فارس فارسهكان جولهكه جولهكهكان يزيدي يزيديهكان مهسيحي شيعهكان
 عهرهبي توركي فارسي كوردي عهرهبهكاني توركهكاني عهرهبه توركه فارسه كورده kurtleri araplari suriyelileri
 سوننهكان پهنابهر پهنابهران
+yahood yahud laje2in laje2een lajieen souriyeen souriyin shee3a shi3a niswan mithliyeen mithliyin masi7iyeen
+afarqa 3arab akrad krad
 """
 _ML_DEHUMAN_STRONG = """
 dogs pigs rats vermin animals cockroaches parasites subhuman apes monkeys savages
@@ -491,6 +493,7 @@ dogs pigs rats vermin animals cockroaches parasites subhuman apes monkeys savage
 kopek kopekler kopegi kopekleri hayvan hayvanlar hasere domuz domuzlar itler sersem
 kucik kuciko kucikan seg segan heywan heywanan beraz
 سهگ سهگن سهگهكان سهگه حهيوان حهيوانن حهيوانه بهراز
+klab kilab kleb 7ayawanat hayawanat 7asharat hasharat khanazir khanazeer 2roud qurood jrazi
 """
 _ML_DEHUMAN_WEAK = """
 dirty filthy disgusting traitors terrorists inferior

@@ -40,9 +40,12 @@ _EN_ADJECTIVES = _folded("kurdish arabic turkish jewish gay trans transgender di
                          "arab black homosexual")
 # Arabic verbs carry their subject (أكره "I hate", نكره "we hate", بكره colloquial); ما / لا before
 # them negates. بكره is also بكرة "tomorrow": only with ه as typed
-_AR_VERBS = _folded("اكره نكره بكره منكره احتقر نحتقر بحتقر امقت نمقت ابغض نبغض اكرههم")
+_AR_VERBS = _folded("اكره نكره بكره منكره احتقر نحتقر بحتقر امقت نمقت ابغض نبغض اكرههم نكرههم بكرههم اكرهكم "
+                    "نكرهكم بكرهكم "
+                    # Arabizi ("ana bakrah el yahood"); not bakra / bukra, "tomorrow"
+                    "bakrah bakreh bekrah akrah nakrah bakrahom")
 _AR_TOMORROW = normalise("بكره").text
-_AR_NEGATORS = _folded("لا ما مش مو مب")
+_AR_NEGATORS = _folded("لا ما مش مو مب ma mish mesh mush msh mo la")
 _AR_CURSES = _folded("يلعن تلعن")  # الله يلعن الشيعة, يلعن أبو السوريين
 _AR_CURSED = _folded("ابو دين رب")
 # Turkish: the group in the ablative, then "nefret ediyorum" or a verb of disgust
@@ -97,7 +100,7 @@ _TRIGGERS = (_EN_VERBS | {"stand"} | _AR_VERBS | _AR_CURSES | _TR_NEFRET | _TR_D
 _GATE = (_TRIGGERS | _EN_DEROGATORY | _EN_AT_CLAUSE_END | {"welcome"}
          | {phrase[-1] for phrase in _BEFORE_GROUP})
 # what may stand between the verb and the group: "I hate all the Kurds", "أكره كل العرب"
-_FILLERS = _folded("all the those these every single fucking damn bloody كل هدول هذول هاي هؤلاء tüm bütün "
+_FILLERS = _folded("all the those these every single fucking damn bloody كل هدول هذول هاي هؤلاء يا el kol tüm bütün "
                    "همه همهٔ این اون هەموو")
 
 

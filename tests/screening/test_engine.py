@@ -258,3 +258,11 @@ def test_persian_did_and_house_are_not_a_group_and_a_slur(screener, text):
     v = screener.screen(text)
     assert v.language == "fa"
     assert not [e for e in v.evidence if e.code == "identity_abuse"], v.evidence
+
+
+@pytest.mark.parametrize("text", ["el laje2in 7asharat", "kol el shee3a klab"])
+def test_arabizi_group_and_dehumanising_word_is_identity_abuse_evidence(screener, text):
+    # "the refugees are insects", "all the Shia are dogs", in Latin letters and digits
+    v = screener.screen(text)
+    assert v.scores["identity_abuse"] >= 0.5
+    assert any(e.code == "identity_abuse" for e in v.evidence)

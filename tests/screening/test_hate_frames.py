@@ -33,6 +33,8 @@ def frames(text):
     ("ڕقم لە عەرەبەکانە", "ڕقم لە عەرەبەکانە"),
     ("Ez ji Ereban nefret dikim", "ji Ereban nefret dikim"),
     ("I h4te MUSLIMS", "I h4te MUSLIMS"),
+    ("بكرهكم يا يهود", "بكرهكم يا يهود"),
+    ("ana bakrah el yahood", "bakrah el yahood"),
 ])
 def test_hatred_and_derogation_aimed_at_a_group_are_found_with_the_typed_span(text, span):
     hits = frames(text)
@@ -60,6 +62,8 @@ def test_hatred_and_derogation_aimed_at_a_group_are_found_with_the_typed_span(te
     "Kürtlerden nefret etmiyorum",
     "از غذای افغانی متنفرم",
     "ما بكره السوريين",
+    "ana ma bakrah el yahood",
+    "bukra el yahood 3andon 3eed",  # "tomorrow the Jews have a holiday"
     "بكرة السوريين رح يطلعوا على الحدود",  # "tomorrow the Syrians will go out to the border"
     "Refugees are welcome here",
 ])
