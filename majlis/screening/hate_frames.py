@@ -19,7 +19,7 @@ characters the reader typed.
 """
 from __future__ import annotations
 
-from .groups import _EN_BLACK_NEXT, _arabic_prefixed, group_words
+from .groups import _EN_BLACK_NEXT, _arabic_prefixed, _misspellings, group_words
 from .lexicon import Hit
 from .normalise import WORD_RX, normalise
 
@@ -32,7 +32,8 @@ def _folded(block: str) -> frozenset:
 
 
 # English: "i" / "we" within four words before the verb; "can't stand" folds to can / t / stand
-_EN_VERBS = _folded("hate hated despise despised detest detested loathe loathed abhor")
+_EN_VERBS = _folded("hate hated despise despised detest detested loathe loathed abhor "
+                    "haet htae hatte")  # "I haet Muslims": swapped letters
 _EN_SUBJECTS = _folded("i we im ive")
 _EN_NEGATORS = _folded("not no never don dont doesn didn cannot won wouldn t")
 # group names that are also adjectives: a group only before a word for people ("Turkish coffee" is not)
@@ -44,6 +45,7 @@ _AR_VERBS = _folded("اكره نكره بكره منكره احتقر نحتقر
                     "نكرهكم بكرهكم "
                     # Arabizi ("ana bakrah el yahood"); not bakra / bukra, "tomorrow"
                     "bakrah bakreh bekrah akrah nakrah bakrahom")
+_AR_VERBS_THEM = _folded("اكرههم نكرههم بكرههم bakrahom")  # "I hate them"
 _AR_TOMORROW = normalise("بكره").text
 _AR_NEGATORS = _folded("لا ما مش مو مب ma mish mesh mush msh mo la")
 _AR_CURSES = _folded("يلعن تلعن")  # الله يلعن الشيعة, يلعن أبو السوريين
@@ -78,6 +80,12 @@ _EN_DEROGATORY = _folded(
     "retarded inferior subhuman subhumans scum trash garbage filth vermin rats parasites leeches maggots cockroaches "
     "savages animals beasts cancer plague disease disgrace abomination abominations degenerates degenerate freaks "
     "perverts criminals thieves liars rapists terrorists evil")
+# misspelt by accident or to slip past a filter ("vermn", "patheitc"): one letter dropped or two swapped,
+# for words of six letters or more, where such an edit rarely makes another word
+# (real words one such edit away, found by counting them in the English training rows, stay words;
+# "criminal", "terrorist" and "animal" are also adjectives: "a terrorist attack", "animal rights")
+_EN_DEROGATORY |= frozenset(v for w in _EN_DEROGATORY if len(w) >= 6 for v in _misspellings(w)) - _folded(
+    "beats garage moons criminal terrorist animal")
 _EN_AT_CLAUSE_END = _folded("worst sick dirty filthy lesser")
 _EN_COPULA = _folded("are r were")
 _EN_SINGULAR = _folded("woman girl female")  # "this woman is disgusting": a person, not women
@@ -104,6 +112,19 @@ _FILLERS = _folded("all the those these every single fucking damn bloody كل ه
                    "همه همهٔ این اون هەموو")
 
 
+def _them(words: list[str], verb: int) -> int | None:
+    """Index of "them" as the verb's object: "hate them", "hate all / every one / each of them"."""
+    for j in range(verb + 1, min(len(words), verb + 6)):
+        if words[j] == "them":
+            return j
+        if words[j] not in _THEM_QUANTIFIERS:
+            return None
+    return None
+
+
+_THEM_QUANTIFIERS = _folded("all every each single one of")
+
+
 class _Tokens:
     def __init__(self, norm, groups: frozenset):
         self.spans = [(m.start(), m.end()) for m in WORD_RX.finditer(norm.text)]
@@ -122,6 +143,10 @@ class _Tokens:
         return (w in groups or _arabic_prefixed(w, groups)
                 # Sorani copula: عەرەبەکانە "(they) are the Arabs"
                 or (len(w) > 4 and w.endswith("ه") and w[:-1] in groups))
+
+    def named_before(self, i: int) -> bool:
+        """A group is named somewhere before token i (for "... I hate them")."""
+        return any(self.is_group(k) for k in range(i))
 
     def clause_ends(self, j: int, text: str) -> bool:
         """Token j is the last of its clause: the comment ends or punctuation follows it."""
@@ -178,11 +203,15 @@ def _declared_hatred(tk: _Tokens, norm) -> list[tuple[int, int]]:
                 w == "stand" and any(x in _EN_NEGATORS - {"t", "cannot"} for x in before[-3:])
             if subject is not None and not negated:
                 first, last = subject, tk.group_after(i)
+                if last is None and tk.named_before(subject):
+                    last = _them(words, i)  # "I have met many Kurds and I hate every one of them"
         elif w in _AR_VERBS:
             a, b = norm.to_original(*tk.spans[i])
             tomorrow = w == _AR_TOMORROW and "ة" in norm.original[a:b]
             if not tomorrow and not (i >= 1 and words[i - 1] in _AR_NEGATORS):
                 first, last = i, tk.group_after(i)
+                if last is None and w in _AR_VERBS_THEM and tk.named_before(i):
+                    last = i  # "السوريين؟ بكرههم": the suffix is the group named before
         elif w in _AR_CURSES:
             first, last = i, tk.group_after(i)
             if last is None and i + 1 < n and words[i + 1] in _AR_CURSED:

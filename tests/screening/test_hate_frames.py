@@ -35,6 +35,9 @@ def frames(text):
     ("I h4te MUSLIMS", "I h4te MUSLIMS"),
     ("بكرهكم يا يهود", "بكرهكم يا يهود"),
     ("ana bakrah el yahood", "bakrah el yahood"),
+    ("I have met many Muslims and I hate every one of them.", "I hate every one of them"),
+    ("Immigrants think they're special. I despise them.", "I despise them"),
+    ("السوريين؟ بكرههم", "بكرههم"),
 ])
 def test_hatred_and_derogation_aimed_at_a_group_are_found_with_the_typed_span(text, span):
     hits = frames(text)
@@ -66,6 +69,8 @@ def test_hatred_and_derogation_aimed_at_a_group_are_found_with_the_typed_span(te
     "bukra el yahood 3andon 3eed",  # "tomorrow the Jews have a holiday"
     "بكرة السوريين رح يطلعوا على الحدود",  # "tomorrow the Syrians will go out to the border"
     "Refugees are welcome here",
+    "I hate them.",  # no group named
+    "The refugees arrived. I don't hate them.",
 ])
 def test_look_alikes_are_not_hate_frames(text):
     assert frames(text) == [], [text[h.start:h.end] for h in frames(text)]
@@ -94,3 +99,18 @@ def test_every_span_lies_inside_the_original_text(text):
     for h in frames(text):
         assert 0 <= h.start < h.end <= len(text)
         assert h.term == text[h.start:h.end]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("I haet Muslims", "I haet Muslims"),
+    ("Immigrants are vermn", "Immigrants are vermn"),
+    ("Gay people are patheitc.", "Gay people are patheitc"),
+    ("I hate Mulsims", "I hate Mulsims"),
+])
+def test_misspelt_frames_are_still_found(text, span):
+    assert [text[h.start:h.end] for h in frames(text)] == [span]
+
+
+def test_a_misspelling_that_is_another_word_is_not_derogation():
+    # "terrorist" is one letter from "terrorists" but also an adjective
+    assert frames("Kurds are a terrorist group according to Ankara") == []
