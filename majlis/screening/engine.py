@@ -82,9 +82,10 @@ class Verdict:
         }
 
 
-# short quoted segments ("dogs", “traitor”, «خائن»); plain apostrophes are not quotes (she's, it's)
+# short quoted segments ("dogs", “traitor”, «خائن», 'vermin'); an apostrophe inside or after a word
+# opens no quote (she's, don't, the Kurds' land)
 _QUOTES = re.compile(r"\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|«[^»\n]{1,40}»|„[^“”\n]{1,40}[“”]|(?<!\w)‘[^’\n]{1,40}’(?!\w)|"
-                     r"(?<!\w)'[^'\n]{1,40}'(?!\w)")  # ASCII single quotes: not the apostrophe inside "don't"
+                     r"(?<!\w)'[^'\n]{1,40}'(?!\w)")
 
 # English counter-speech: the commenter reports or rejects the group abuse or threat they write
 _COUNTER_SPEECH = re.compile(

@@ -266,3 +266,12 @@ def test_arabizi_group_and_dehumanising_word_is_identity_abuse_evidence(screener
     v = screener.screen(text)
     assert v.scores["identity_abuse"] >= 0.5
     assert any(e.code == "identity_abuse" for e in v.evidence)
+
+
+def test_ascii_single_quotes_quote_but_apostrophes_do_not(screener):
+    v = screener.screen("He wrote 'Kurds are rats' under the article and got banned.")
+    assert v.scores["identity_abuse"] < 0.5
+    assert any(e.code == "identity_abuse" and "[quoted]" in e.why for e in v.evidence)
+    # a possessive apostrophe is no quotation mark: this is the commenter's own voice
+    v = screener.screen("Don't kid yourself, the Kurds' leaders know it: Kurds are rats.")
+    assert v.scores["identity_abuse"] >= 0.5
