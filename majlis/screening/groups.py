@@ -25,7 +25,7 @@ homosexuals bisexuals lgbt lgbtq blacks disabled cripples handicapped muslim mus
 immigrant immigrants migrant migrants refugee refugees foreigners asylum-seekers kurd kurds arab arabs turk turks
 persian persians iranian iranians yazidi yazidis ezidis shia shias shiite shiites sunni sunnis syrian syrians afghan
 afghans kurdish arabic turkish armenian armenians assyrian assyrians africans asians mexicans hindus sikhs gypsies
-turkmen alevis"""
+turkmen alevis chinese hazaras pashtuns latinos hispanics"""
 # "black" names a group only before these words ("black people"); alone it is a colour
 _EN_BLACK_NEXT = frozenset(
     "people men women man woman folks folk guys kids family families neighbours neighbors americans".split())
@@ -43,7 +43,7 @@ _FA = """زنها زنان زن‌ها دخترها همجنسگراها همج�
 افغانی افغان عربها عرب‌ها اعراب عرب ترکها ترک‌ها کردها کرد‌ها لرها بلوچها بلوچ‌ها بلوچ بهاییها بهایی‌ها بهایی
 یهودیها یهودی‌ها یهودیان یهودی مسیحیها مسیحی‌ها مسیحیان سنیها سنی‌ها اهل‌سنت شیعه‌ها شیعیان مهاجران مهاجرها
 پناهجویان پناهنده‌ها معلولها معلول‌ها معلولان سیاه‌پوستها سیاه‌پوست‌ها سیاهپوستان ایرانیها ایرانی‌ها گیلکها ترکمنها
-ارمنیها ارمنی‌ها زرتشتیها"""
+ارمنیها ارمنی‌ها زرتشتیها چینی‌ها چینیها هزاره‌ها هزاره‌ای‌ها پشتون‌ها پشتونها تاجیک‌ها کولی‌ها کولیها"""
 _CKB = """ژنان ژن ئافرەتان ئافرەت کچان عەرەب عەرەبەکان عەرەبەکە تورک تورکەکان فارس فارسەکان کورد کوردەکان ئێزیدی
 ئێزیدییەکان ئێزدییەکان مەسیحی مەسیحییەکان گاور جولەکە جولەکەکان شیعە شیعەکان سوننە سوننەکان پەنابەر پەنابەران
 پەنابەرەکان کۆچبەر کۆچبەران سووری سوورییەکان هاوڕەگەزخواز هاوڕەگەزخوازان هاوڕەگەزخوازەکان ئەفغان ئەفغانییەکان

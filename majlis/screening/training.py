@@ -186,13 +186,20 @@ def lexicon_hits(examples, progress: bool = True) -> list:
     return out
 
 
+# sources whose identity_abuse label judges only some kinds of group abuse: EDOS sexism, HatEval hate
+# against women and immigrants. Their 0 means "not that kind", not "no abuse of any group"
+PARTIAL_IDENTITY_SOURCES = frozenset({"en-edos-sexism", "en-hateval2019"})
+
+
 def apply_weak_labels(examples, hits) -> Counter:
     """Lexicon evidence fills labels the sources do not give (train/dev only):
     * a strong profanity / vulgarity hit -> that code = 1 (also over a source's "clean" 0: under
       our policy swearing is rejected even where a hate-speech source called the row clean);
     * a strong personal_attack hit in a row the source marks offensive -> personal_attack = 1 if unlabelled;
     * an offensive row with no profanity/vulgarity hit at all -> that code = 0 if unlabelled
-      (teaches "insult without swearing" is not profanity)."""
+      (teaches "insult without swearing" is not profanity);
+    * a strong identity_abuse hit in a row a :data:`PARTIAL_IDENTITY_SOURCES` source calls clean ->
+      identity_abuse masked (EDOS' "not sexist" rows include racist and homophobic slurs)."""
     stats = Counter()
     for ex, (strong, anyc) in zip(examples, hits):
         if ex.role not in ("train", "dev"):
@@ -211,6 +218,9 @@ def apply_weak_labels(examples, hits) -> Counter:
         if ex.reject == 1 and lab.get("promotion") is None and "promotion" not in anyc:
             lab["promotion"] = 0  # abusive comments are not advertising
             stats["promotion=0"] += 1
+        if lab.get("identity_abuse") == 0 and "identity_abuse" in strong and ex.source in PARTIAL_IDENTITY_SOURCES:
+            lab["identity_abuse"] = None  # a racist slur in a row EDOS calls "not sexist": not judged, not clean
+            stats["identity_abuse 0->masked"] += 1
         if ex.reject == 0 and ({"profanity", "vulgarity"} & set(strong)):
             ex.reject = 1
             stats["reject 0->1"] += 1

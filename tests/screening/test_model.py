@@ -545,3 +545,20 @@ def test_hd_quantile_stays_within_the_data(values, q):
 
     est = _hd_quantile(np.array(values), q)
     assert min(values) - 1e-9 <= est <= max(values) + 1e-9
+
+
+def test_a_slur_in_a_row_a_sexism_only_source_calls_clean_is_masked_not_clean():
+    from majlis.screening.training import _lex_codes, apply_weak_labels
+
+    def row(text, source, role="train"):
+        return Example(text=text, lang="en", labels={"identity_abuse": 0}, source=source, role=role)
+
+    slur = "Take out the libs, the spics, and the niggers"
+    rows = [row(slur, "en-edos-sexism"), row(slur, "en-edos-sexism", role="test"),
+            row(slur, "en-stormfront-hate"), row("Nice weather at the beach today", "en-edos-sexism")]
+    apply_weak_labels(rows, [_lex_codes((r.text, r.lang)) for r in rows])
+    # EDOS judged sexism only: its "not sexist" is no verdict on racism (train / dev rows only)
+    assert rows[0].labels["identity_abuse"] is None
+    assert rows[1].labels["identity_abuse"] == 0  # test rows keep the source's label
+    assert rows[2].labels["identity_abuse"] == 0  # a source that judges every kind keeps its 0
+    assert rows[3].labels["identity_abuse"] == 0
