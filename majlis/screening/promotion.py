@@ -214,6 +214,13 @@ def _phone_ok(s: str) -> bool:
     return True
 
 
+# a negated call to action ("they cannot contact us", "ناتوانن پەیوەندیمان پێوە بکەن") invites no one
+_NEGATED_BEFORE = re.compile(
+    r"(?:\bcan'?t|\bcannot|\bcouldn'?t|\bunable to|\bdon'?t|\bdo not|\bnever|ناتوان\w*|نەیانتوانی\w*|"
+    r"نمی[\u200c ]?توان\w*|نتوانست\w*|لا يمكن\w*|لا نستطيع|لا يستطيع\w*|لم يتمكن\w*|ما بقدر\w*|ما قدر\w*|"
+    r"\bnikar\w*)\s*$", re.IGNORECASE)
+
+
 def detect_promotion(text: str, norm: Normalised | None = None, cta_hits=None) -> PromotionResult:
     """Promotion cues in ``text``. ``cta_hits``: promotion-code lexicon hits already computed by the
     caller (the engine merges the call-to-action phrases into its main lexicon pass)."""
@@ -283,6 +290,8 @@ def detect_promotion(text: str, norm: Normalised | None = None, cta_hits=None) -
             norm = normalise(text)
         cta_hits = _cta_lex().find(norm, None)
     for h in cta_hits:
+        if h.code == "promotion" and _NEGATED_BEFORE.search(text[max(0, h.start - 30):h.start]):
+            continue  # "relatives cannot contact us": news about a blackout, not an invitation
         if h.code == "promotion":
             hits.append(PromoHit(h.start, h.end, "cta" if h.source == "call to action" else "lexicon", h.weight,
                                  h.why() if h.source != "call to action" else f'call to action "{h.term}" ({h.lang})'))

@@ -123,3 +123,17 @@ def test_english_cta_words_still_match_as_written():
 def test_join_us_alone_is_a_weak_cue_but_join_my_channel_is_an_advert():
     assert detect_promotion("الى شعب لبنان العظيم انضموا الى هذه الحركة التصحيحية").score < 0.5
     assert detect_promotion("انضموا الى قناتي على التلغرام").score >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "ئینتەرنێت لە سەرتاسەری ئێران چوار ڕۆژە بڕاوە، کەسوکارمان لە ورمێ ناتوانن پەیوەندیمان پێوە بکەن.",
+    "اینترنت قطع است و خانواده‌ها نمی‌توانند تماس بگیرید",
+])
+def test_a_negated_call_to_action_invites_no_one(text):
+    # "the internet has been cut for four days, our relatives in Urmia cannot contact us" (Sorani, Persian)
+    assert detect_promotion(text).score < 0.5
+
+
+def test_the_same_call_to_action_unnegated_still_counts():
+    assert detect_promotion("پەیوەندیمان پێوە بکەن 07501234567").score >= 0.85
+    assert detect_promotion("Don't forget to subscribe to my channel").score >= 0.85
