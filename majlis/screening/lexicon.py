@@ -115,6 +115,8 @@ def _scope_for(lang: str, folded: str, weight: float, flags: set, explicit: str 
     if explicit:
         return frozenset(explicit.split("+"))
     sc = {lang}
+    if lang == "ar" and folded.startswith("يا "):
+        return frozenset(sc)  # the vocative يا ("O ...!") is "or" in Persian and Sorani: "جاسوس یا خائن"
     if weight >= 0.9 and "exact" not in flags and len(folded.replace(" ", "")) >= 5:
         if lang in LATIN_LANGS:
             sc.update(LATIN_LANGS)
@@ -396,6 +398,8 @@ class Lexicon:
                 continue
             if ent[4] == "tr" and len(ent[1]) <= 4 and "I" in orig[o0:o1] and orig[o0:o1].isupper():
                 continue  # upper-case Turkish: "SIK" may be "sık" (often), not "sik"
+            if ent[2] == ("personal_attack",) and lang in ("fa", "ckb") and _negated_after(norm.text, e):
+                continue  # Persian / Sorani negate after the word: "اروپا هم احمق نیست" (is not stupid)
             for code in ent[2]:
                 h = Hit(o0, o1, code, ent[0], ent[4], ent[5], ent[6], ent[3] if code == "identity_abuse" else None)
                 key = (o0, o1, code)
@@ -416,6 +420,16 @@ class Lexicon:
             active[h.code] = act
             out.append(h)
         return out
+
+
+# the negative copula that follows a predicate in Persian and Sorani ("... is not", "... am not")
+_NEGATIVE_COPULA = frozenset(fold_term(w) for w in "نیست نیستی نیستم نیستیم نیستید نیستند نیستن نییە نیت نین نیم".split())
+
+
+def _negated_after(folded: str, end: int) -> bool:
+    """The word after ``folded[:end]`` is a negative copula."""
+    nxt = folded[end:end + 12].split()
+    return bool(nxt) and nxt[0] in _NEGATIVE_COPULA
 
 
 def _is_proper_name(orig: str, o0: int, o1: int) -> bool:
@@ -534,6 +548,8 @@ FALSE_FRIEND_PAIRS = frozenset(
     [("homo", w) for w in "sapiens erectus habilis neanderthalensis floresiensis".split()]
     + [("گه", w) for w in ("گداري", "گاه", "گاهي")])
 FALSE_FRIEND_AFTER = frozenset({("مي", "گه"), ("نمي", "گه")} | {
+    # the Quranic idiom أسفل سافلين "the lowest of the low" ("we will send your economy to ...")
+    (fold_term("أسفل"), fold_term("سافلين"))} | {
     # Turkish "kill me / us" ("ya beni öldürün ya da böyle kabul edin") is defiance, not a threat
     (fold_term(a), fold_term(b)) for a in ("beni", "bizi") for b in ("öldürün", "oldurun")})
 # phrases that are innocent when these two words come, in this order, within the four words before

@@ -299,3 +299,21 @@ def test_persian_kuni_is_swearing_not_homophobia_and_najis_alone_is_weak(lexicon
     # "the impure root of the regime": نجس alone is weak; "کافر نجس" (impure infidel) stays strong
     assert all(h.weight < 0.6 for h in lexicon.find(normalise("ریشه نجس رژیم"), "fa") if h.code == "identity_abuse")
     assert any(h.code == "identity_abuse" and h.weight >= 0.9 for h in lexicon.find(normalise("کافر نجس"), "fa"))
+
+
+def test_the_quranic_lowest_of_the_low_is_not_an_insult(lexicon):
+    assert terms(lexicon, "سنعيد اقتصادكم الى أسفل سافلين", "ar") == []
+    assert terms(lexicon, "انت سافل", "ar")  # the insult itself still matches
+
+
+@pytest.mark.parametrize("text,lang", [("اروپا هم احمق نیست", "fa"), ("ئەو گەمژە نییە", "ckb")])
+def test_persian_and_sorani_negate_an_insult_after_it(lexicon, text, lang):
+    # "Europe is not stupid either", "he is not stupid": the negative copula follows the word
+    assert [h for h in lexicon.find(normalise(text), lang) if h.code == "personal_attack"] == []
+    assert any(h.code == "personal_attack" for h in lexicon.find(normalise(text.split()[-2]), lang))
+
+
+def test_an_arabic_vocative_insult_is_not_persian_or(lexicon):
+    # Persian یا is "or": "spy or traitor" is an accusation, not the vocative "O traitor!"
+    assert "يا خاين" not in terms(lexicon, "مامور سرویس امنیتی جاسوس یا خائن بود", "fa")
+    assert "يا خاين" in terms(lexicon, "يا خاين", "ar")
