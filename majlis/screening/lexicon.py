@@ -400,8 +400,11 @@ class Lexicon:
                 continue  # upper-case Turkish: "SIK" may be "sık" (often), not "sik"
             if ent[2] == ("personal_attack",) and lang in ("fa", "ckb") and _negated_after(norm.text, e):
                 continue  # Persian / Sorani negate after the word: "اروپا هم احمق نیست" (is not stupid)
+            weight = ent[6]
+            if ent[1] in RECLAIMABLE and _RECLAIMED_BEFORE.search(orig[max(0, o0 - 16):o0]):
+                weight = min(weight, 0.5)  # "my nigga", "as a dyke", "we queers": the group's own word, evidence only
             for code in ent[2]:
-                h = Hit(o0, o1, code, ent[0], ent[4], ent[5], ent[6], ent[3] if code == "identity_abuse" else None)
+                h = Hit(o0, o1, code, ent[0], ent[4], ent[5], weight, ent[3] if code == "identity_abuse" else None)
                 key = (o0, o1, code)
                 old = best.get(key)
                 if old is None or h.weight > old.weight:
@@ -421,6 +424,10 @@ class Lexicon:
             out.append(h)
         return out
 
+
+# slurs a group has reclaimed: in the speaker's own voice ("my", "we", "as a") they are not abuse
+RECLAIMABLE = frozenset("nigga niggas dyke dykes queer queers".split())
+_RECLAIMED_BEFORE = re.compile(r"(?i)\b(?:my|our|we|us|i'?m|i am|as a|fellow|proud)\s+(?:\w+\s+)?$")
 
 # the negative copula that follows a predicate in Persian and Sorani ("... is not", "... am not")
 _NEGATIVE_COPULA = frozenset(fold_term(w) for w in "نیست نیستی نیستم نیستیم نیستید نیستند نیستن نییە نیت نین نیم".split())
@@ -545,7 +552,7 @@ FALSE_FRIEND_TOKENS = frozenset("spicy spicier spiciest spiciness انجاست".
 # "Homo sapiens"; Persian colloquial "می گه / نمی گه" ("(s)he says / doesn't say", the verb گفتن with
 # its prefix written apart) and "گه گداری / گه گاه" ("now and then") are not the swear word گه.
 FALSE_FRIEND_PAIRS = frozenset(
-    [("homo", w) for w in "sapiens erectus habilis neanderthalensis floresiensis".split()]
+    [("homo", w) for w in "sapiens erectus habilis neanderthalensis floresiensis".split()] + [("dykes", "on")]
     + [("گه", w) for w in ("گداري", "گاه", "گاهي")])
 FALSE_FRIEND_AFTER = frozenset({("مي", "گه"), ("نمي", "گه")} | {
     # the Quranic idiom أسفل سافلين "the lowest of the low" ("we will send your economy to ...")

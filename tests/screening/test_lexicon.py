@@ -317,3 +317,14 @@ def test_an_arabic_vocative_insult_is_not_persian_or(lexicon):
     # Persian یا is "or": "spy or traitor" is an accusation, not the vocative "O traitor!"
     assert "يا خاين" not in terms(lexicon, "مامور سرویس امنیتی جاسوس یا خائن بود", "fa")
     assert "يا خاين" in terms(lexicon, "يا خاين", "ar")
+
+
+@pytest.mark.parametrize("text", ["My nigga just got a new job", "As a dyke, I am tired of this", "We proud queers march",
+                                  "Dykes on Bikes led the parade"])
+def test_reclaimed_words_in_the_speakers_own_voice_are_evidence_only(lexicon, text):
+    hits = [h for h in lexicon.find(normalise(text), "en") if h.code == "identity_abuse"]
+    assert all(h.weight <= 0.5 for h in hits), hits
+
+
+def test_the_same_slur_aimed_at_someone_is_still_strong(lexicon):
+    assert any(h.weight >= 0.9 for h in lexicon.find(normalise("Shut up you dyke"), "en") if h.code == "identity_abuse")
