@@ -373,8 +373,9 @@ class Screener:
                 quote_starts = [a for a, _ in quotes]
             quoted = id(h) in reported
             if quotes and not quoted:
-                k = bisect.bisect_right(quote_starts, h.start) - 1
-                quoted = k >= 0 and h.end <= quotes[k][1]
+                # a hit touching a quotation counts as quoted: 'the Kurds "dogs"' (group + quoted word)
+                k = bisect.bisect_right(quote_starts, h.end - 1) - 1
+                quoted = k >= 0 and quotes[k][1] > h.start
             per_code.setdefault(h.code, []).append((w, quoted, h.term))
             why = h.why() + (" [quoted]" if quoted else "")
             evidence.append(Evidence(h.start, h.end, h.code, why))

@@ -275,3 +275,10 @@ def test_ascii_single_quotes_quote_but_apostrophes_do_not(screener):
     # a possessive apostrophe is no quotation mark: this is the commenter's own voice
     v = screener.screen("Don't kid yourself, the Kurds' leaders know it: Kurds are rats.")
     assert v.scores["identity_abuse"] >= 0.5
+
+
+def test_a_group_named_beside_a_quoted_slur_is_reported_speech(screener):
+    # GUIDELINES' hard case: quoting an insult to condemn it
+    v = screener.screen('He called the Kurds "dogs", which is disgraceful.')
+    assert v.scores["identity_abuse"] < 0.5
+    assert screener.screen("Kurds are dogs.").scores["identity_abuse"] >= 0.5
