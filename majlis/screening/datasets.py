@@ -613,6 +613,28 @@ _FA_IDENTITY = ("افغان", "عرب", "اعراب", "زن", "مسلمان", "�
                 "دین اسلام", "اسلام")
 
 
+# what may follow a group's stem in a PHate target: plurals and adjective endings ("افغانستانی ها",
+# "مسلمانان", "عرب‌ها"); not the country ("عربستان", "افغانستان") or a verb ("کردند")
+_FA_TARGET_SUFFIXES = ("", "ها", "های", "ان", "ون", "ی", "یان", "یها", "ستانی", "ستانیها", "ه")
+# "the Islamic government", "the Islamic Emirate", "the Afghan governments": states, not people
+_FA_POLITICAL = frozenset("حکومت جمهوری حمهوری دولت دولتهای دولت‌های امارت نظام رژیم".split())
+
+
+def _fa_names_identity(target: str) -> bool:
+    """A PHate hate target names people by who they are: a word of it is a group's stem plus a plural
+    or adjective ending ("مسلمانان", "زنان", "افغانستانی ها"), not a longer word that merely holds
+    the stem ("روزنامه نگاران" holds زن, "تسنیم" سنی, "کردند" کرد, "عربستان" عرب) and not an adjective
+    of a state ("حکومت اسلامی")."""
+    words = re.findall(r"\w+", target)
+    for i, w in enumerate(words):
+        if i and words[i - 1] in _FA_POLITICAL:
+            continue
+        for k in _FA_IDENTITY:
+            if w.startswith(k) and w[len(k):] in _FA_TARGET_SUFFIXES:
+                return True
+    return False
+
+
 def load_phate(d: Path) -> Iterator[Example]:
     """PHate: Violence -> threat, Vulgar -> vulgarity (+profanity), Hate -> identity_abuse only when an
     annotated target is an identity group (else personal_attack: the state, officials, supporters).
@@ -626,7 +648,7 @@ def load_phate(d: Path) -> Iterator[Example]:
     def is_identity(t: str) -> bool:
         if "جمهوری" in t or "نظام" in t:
             return False
-        return any(k in t for k in _FA_IDENTITY)
+        return _fa_names_identity(t)
 
     for split in ("train", "val", "test"):
         for r in _csv_rows(base / f"{split}_simple.csv"):

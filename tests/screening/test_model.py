@@ -562,3 +562,15 @@ def test_a_slur_in_a_row_a_sexism_only_source_calls_clean_is_masked_not_clean():
     assert rows[1].labels["identity_abuse"] == 0  # test rows keep the source's label
     assert rows[2].labels["identity_abuse"] == 0  # a source that judges every kind keeps its 0
     assert rows[3].labels["identity_abuse"] == 0
+
+
+@pytest.mark.parametrize("target,names_people", [
+    ("مسلمانان", True), ("افغانستانی ها", True), ("زنان", True), ("عرب‌ها", True), ("دین اسلام", True),
+    # journalists hold زن, the Tasnim agency سنی, "those who voted" کرد, Saudi Arabia عرب: not groups
+    ("روزنامه نگاران", False), ("تسنیم", False), ("کسانی که در رای‌گیری شرکت کردند", False), ("عربستان", False),
+    ("مدیران و مسیولان حکومت اسلامی", False),  # the Islamic government's officials: a state
+])
+def test_phate_hate_targets_are_groups_only_when_a_word_names_one(target, names_people):
+    from majlis.screening.datasets import _fa_names_identity
+
+    assert _fa_names_identity(target) is names_people
