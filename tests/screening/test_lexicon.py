@@ -328,3 +328,15 @@ def test_reclaimed_words_in_the_speakers_own_voice_are_evidence_only(lexicon, te
 
 def test_the_same_slur_aimed_at_someone_is_still_strong(lexicon):
     assert any(h.weight >= 0.9 for h in lexicon.find(normalise("Shut up you dyke"), "en") if h.code == "identity_abuse")
+
+
+@pytest.mark.parametrize("word", ["pussy", "slut", "whore", "cock"])
+def test_obscenities_are_profanity_as_well_as_vulgarity(lexicon, word):
+    # GUIDELINES: profanity is "swear words and obscenities"
+    codes = {h.code for h in lexicon.find(normalise(f"what a {word}"), "en") if h.weight >= 0.9}
+    assert {"profanity", "vulgarity"} <= codes
+
+
+def test_sexual_words_that_are_not_obscenities_stay_vulgarity_only(lexicon):
+    codes = {h.code for h in lexicon.find(normalise("send nudes"), "en")}
+    assert "vulgarity" in codes and "profanity" not in codes
