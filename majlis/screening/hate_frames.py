@@ -92,6 +92,16 @@ _EN_SINGULAR = _folded("woman girl female")  # "this woman is disgusting": a per
 _EN_INTENSIFIERS = _folded("all just so such really truly utterly completely totally literally nothing but a an "
                            "the bunch of fucking bloody always simply basically")
 _EN_UNWELCOME = ("not", "welcome")
+# what follows a group in "G make me sick", "G belong in a zoo", "no G can ever be trusted" (folded;
+# "can't" is can / t). Up to three adverbs may come first: "Muslims honestly just make me sick"
+_EN_AFTER_GROUP_PHRASES = tuple(tuple(normalise(p).text.split()) for p in (
+    "disgust me", "disgust us", "sicken me", "repulse me", "revolt me", "make me sick", "make me ill",
+    "make me puke", "make me want to vomit", "make me want to puke", "make me physically ill",
+    "belong in a zoo", "belong in cages", "belong in the kitchen", "are lesser beings", "are less than human",
+    "are not even human", "can never be trusted", "can't be trusted", "cannot be trusted"))
+_EN_NO_GROUP_PHRASES = tuple(tuple(normalise(p).text.split()) for p in ("can ever be trusted", "can be trusted"))
+_EN_PREPOSITIONS = _folded("about of for towards toward against on with to by at from")
+_EN_EMOTION_ADVERBS = _folded("really just all honestly so literally seriously genuinely truly")
 # "fuck all G", "death to G", "get rid of G", "can't trust G" (words folded as normalise() folds them)
 _EN_SEXUAL_OBJECTS = _folded("women girls females woman girl asian latina")
 _BEFORE_GROUP = {("fuck",): 2, ("death", "to"): 2, ("rid", "of"): 2, ("can", "t", "trust"): 2, ("never", "trust"): 2,
@@ -106,6 +116,7 @@ _BEFORE_GROUP = {tuple(normalise(w).text for w in phrase): reach for phrase, rea
 _TRIGGERS = (_EN_VERBS | {"stand"} | _AR_VERBS | _AR_CURSES | _TR_NEFRET | _TR_DISGUST | _FA_AFTER | _FA_BAD
              | _CKB_HATE)
 _GATE = (_TRIGGERS | _EN_DEROGATORY | _EN_AT_CLAUSE_END | {"welcome"}
+         | {p[-1] for p in _EN_AFTER_GROUP_PHRASES + _EN_NO_GROUP_PHRASES}
          | {phrase[-1] for phrase in _BEFORE_GROUP})
 # what may stand between the verb and the group: "I hate all the Kurds", "أكره كل العرب"
 _FILLERS = _folded("all the those these every single fucking damn bloody كل هدول هذول هاي هؤلاء يا el kol tüm bütün "
@@ -171,7 +182,7 @@ def find(norm, groups: frozenset | None = None) -> list[Hit]:
     if not words or _GATE.isdisjoint(words):
         return []
     tk = _Tokens(norm, group_words() if groups is None else groups)
-    found = _declared_hatred(tk, norm) + _derogation(tk, norm.text) + _before_group(tk)
+    found = _declared_hatred(tk, norm) + _derogation(tk, norm.text) + _after_group(tk) + _before_group(tk)
     out = []
     n = len(tk.words)
     for first, last in found:
@@ -248,8 +259,9 @@ def _derogation(tk: _Tokens, text: str) -> list[tuple[int, int]]:
         if not tk.is_group(g) or words[g] in _EN_SINGULAR:
             continue
         if any(w in _EN_NEGATORS for w in words[max(0, g - 2):g]) or \
-                any(w in _RESTRICTED_BY for w in words[max(0, g - 3):g]):
-            continue  # "not all Muslims are ...", "people who hate Jews are sick": the group is not the subject
+                any(w in _RESTRICTED_BY for w in words[max(0, g - 3):g]) or (g and words[g - 1] in _EN_PREPOSITIONS):
+            continue  # "not all Muslims are ...", "people who hate Jews are sick", "the attacks on Muslims
+            # are disgusting": the group is not the subject
         j = g + 2 if words[g] in _EN_ADJECTIVES or words[g] == "black" else g + 1  # past "people"
         copula = j < n and words[j] in _EN_COPULA
         j += copula
@@ -265,6 +277,30 @@ def _derogation(tk: _Tokens, text: str) -> list[tuple[int, int]]:
                     found.append((g, k))
                 break
             if w not in _EN_INTENSIFIERS:
+                break
+    return found
+
+
+def _after_group(tk: _Tokens) -> list[tuple[int, int]]:
+    """English "G (really) make me sick", "G disgust me", "G belong in a zoo", "G are lesser beings",
+    "G can't be trusted", and "no G can ever be trusted"."""
+    words = tk.words
+    n = len(words)
+    found = []
+    for g in range(n):
+        if not tk.is_group(g) or words[g] in _EN_SINGULAR:
+            continue
+        j = g + 2 if words[g] in _EN_ADJECTIVES or words[g] == "black" else g + 1  # past "people"
+        negated_before = any(w in _EN_NEGATORS for w in words[max(0, g - 2):g])
+        if any(w in _RESTRICTED_BY for w in words[max(0, g - 3):g]) or (g and words[g - 1] in _EN_PREPOSITIONS):
+            continue  # "people who attack refugees / comments about Muslims make me sick": not the subject
+        while j < n and words[j] in _EN_EMOTION_ADVERBS and j < g + 4:
+            j += 1
+        phrases = _EN_NO_GROUP_PHRASES if negated_before and words[g - 1] == "no" else \
+            (() if negated_before else _EN_AFTER_GROUP_PHRASES)
+        for phrase in phrases:
+            if tuple(words[j:j + len(phrase)]) == phrase:
+                found.append((g - 1 if phrases is _EN_NO_GROUP_PHRASES else g, j + len(phrase) - 1))
                 break
     return found
 

@@ -38,6 +38,11 @@ def frames(text):
     ("I have met many Muslims and I hate every one of them.", "I hate every one of them"),
     ("Immigrants think they're special. I despise them.", "I despise them"),
     ("السوريين؟ بكرههم", "بكرههم"),
+    ("Trans people make me sick.", "Trans people make me sick"),
+    ("Muslims honestly just make me sick", "Muslims honestly just make me sick"),
+    ("Women belong in a zoo.", "Women belong in a zoo"),
+    ("Immigrants are lesser beings.", "Immigrants are lesser beings"),
+    ("No black people can ever be trusted.", "No black people can ever be trusted"),
 ])
 def test_hatred_and_derogation_aimed_at_a_group_are_found_with_the_typed_span(text, span):
     hits = frames(text)
@@ -70,6 +75,13 @@ def test_hatred_and_derogation_aimed_at_a_group_are_found_with_the_typed_span(te
     "بكرة السوريين رح يطلعوا على الحدود",  # "tomorrow the Syrians will go out to the border"
     "Refugees are welcome here",
     "I hate them.",  # no group named
+    "People who attack refugees make me sick.",
+    "Refugees don't make me sick, racists do.",
+    "Immigrants belong in our community.",
+    "No refugee can be turned away.",
+    "It makes me sick how Muslims are treated.",
+    "The minister's comments about Muslims make me sick.",
+    "The attacks on Muslims are disgusting.",
     "The refugees arrived. I don't hate them.",
 ])
 def test_look_alikes_are_not_hate_frames(text):
