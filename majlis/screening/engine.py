@@ -89,7 +89,7 @@ _QUOTES = re.compile(r"\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|«[^»\n]{1,40}»|
 
 # English counter-speech: the commenter reports or rejects the group abuse or threat they write
 _COUNTER_SPEECH = re.compile(
-    r"\b(?:stop (?:calling|saying)|(?:never|not|don'?t|do not|cannot|can'?t) (?:say|call|claim)|saying (?:that )?|"
+    r"\b(?:stop (?:calling|saying)|(?:never|not|don'?t|do not|cannot|can'?t) (?:say|call|claim)|saying|"
     r"(?:not|isn'?t|is not) true that|(?:false|a lie|wrong|racist|hateful|disgusting|shameful) to (?:say|call|claim)|"
     r"thing to say|people who (?:say|call|think)|whoever (?:says|writes|posts|keeps)|shame on|"
     r"(?:statements?|comments?|words|claims?|posts?|slogans?) like|if you (?:say|think|call)|"

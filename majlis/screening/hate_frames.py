@@ -90,7 +90,11 @@ _EN_AT_CLAUSE_END = _folded("worst sick dirty filthy lesser")
 _EN_COPULA = _folded("are r were")
 _EN_SINGULAR = _folded("woman girl female")  # "this woman is disgusting": a person, not women
 _EN_INTENSIFIERS = _folded("all just so such really truly utterly completely totally literally nothing but a an "
-                           "the bunch of fucking bloody always simply basically")
+                           "the bunch of fucking bloody always simply basically too very extremely incredibly "
+                           "inherently naturally")
+# adjectives that may stand before the word: "nothing but greedy parasites", "dirty little rats"
+_EN_PEJORATIVE_MODIFIERS = _folded("greedy lazy dirty filthy stinking smelly ugly backward violent dangerous evil "
+                                   "sick twisted little disgusting worthless useless pathetic")
 _EN_UNWELCOME = ("not", "welcome")
 # what follows a group in "G make me sick", "G belong in a zoo", "no G can ever be trusted" (folded;
 # "can't" is can / t). Up to three adverbs may come first: "Muslims honestly just make me sick"
@@ -268,7 +272,7 @@ def _derogation(tk: _Tokens, text: str) -> list[tuple[int, int]]:
         if words[j:j + 2] == list(_EN_UNWELCOME) and copula:
             found.append((g, j + 1))
             continue
-        for k in range(j, min(n, j + 4)):
+        for k in range(j, min(n, j + 5)):
             if tk.clause_ends(k - 1, text):
                 break
             w = words[k]
@@ -276,7 +280,7 @@ def _derogation(tk: _Tokens, text: str) -> list[tuple[int, int]]:
                 if (copula or k > j) and not (k + 1 < n and words[k + 1] == "s"):  # "terrorists' victims"
                     found.append((g, k))
                 break
-            if w not in _EN_INTENSIFIERS:
+            if w not in _EN_INTENSIFIERS and w not in _EN_PEJORATIVE_MODIFIERS:
                 break
     return found
 

@@ -282,3 +282,9 @@ def test_a_group_named_beside_a_quoted_slur_is_reported_speech(screener):
     v = screener.screen('He called the Kurds "dogs", which is disgraceful.')
     assert v.scores["identity_abuse"] < 0.5
     assert screener.screen("Kurds are dogs.").scores["identity_abuse"] >= 0.5
+
+
+def test_saying_a_quoted_slur_is_a_lie_is_counter_speech(screener):
+    v = screener.screen("Saying 'Yazidis are devil worshippers' is a lie.")
+    assert v.scores["identity_abuse"] < 0.5
+    assert any("[quoted]" in e.why for e in v.evidence if e.code == "identity_abuse")

@@ -39,6 +39,8 @@ def frames(text):
     ("Immigrants think they're special. I despise them.", "I despise them"),
     ("السوريين؟ بكرههم", "بكرههم"),
     ("Trans people make me sick.", "Trans people make me sick"),
+    ("Jews are nothing but greedy parasites.", "Jews are nothing but greedy parasites"),
+    ("Women are too stupid to vote.", "Women are too stupid"),
     ("Muslims honestly just make me sick", "Muslims honestly just make me sick"),
     ("Women belong in a zoo.", "Women belong in a zoo"),
     ("Immigrants are lesser beings.", "Immigrants are lesser beings"),
@@ -82,6 +84,9 @@ def test_hatred_and_derogation_aimed_at_a_group_are_found_with_the_typed_span(te
     "It makes me sick how Muslims are treated.",
     "The minister's comments about Muslims make me sick.",
     "The attacks on Muslims are disgusting.",
+    "Muslims are not terrorists.",
+    "Refugees are fleeing criminals in Syria.",
+    "Immigrants are victims of criminals.",
     "The refugees arrived. I don't hate them.",
 ])
 def test_look_alikes_are_not_hate_frames(text):
