@@ -93,7 +93,9 @@ _COUNTER_SPEECH = re.compile(
     r"(?:not|isn'?t|is not) true that|(?:false|a lie|wrong|racist|hateful|disgusting|shameful) to (?:say|call|claim)|"
     r"thing to say|people who (?:say|call|think)|whoever (?:says|writes|posts|keeps)|shame on|"
     r"(?:statements?|comments?|words|claims?|posts?|slogans?) like|if you (?:say|think|call)|"
-    r"(?:don'?t|do not|never|nobody should) (?:think|believe|want|wish))\b", re.IGNORECASE)
+    r"(?:don'?t|do not|never|nobody should) (?:think|believe|want|wish))\b|"
+    # Arabic: "whoever says ...", "he said that ..."
+    r"(?:^|\s)(?:من|اللي|الذي|يلي) (?:ب)?(?:يقول|يقولون|يكتب|يصف)|(?:^|\s)(?:قال|يقول|قالوا) [إأا]ن", re.IGNORECASE)
 
 # identity group + dehumanising noun nearby (English); gated by the group words. Adjectives that are
 # also everyday words (black, gay, disabled) count only with a noun for people: "black dogs" is not a group

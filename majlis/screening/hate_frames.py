@@ -112,6 +112,7 @@ _BEFORE_GROUP = {("fuck",): 2, ("death", "to"): 2, ("rid", "of"): 2, ("can", "t"
                  ("cannot", "trust"): 2, ("wipe", "out"): 2, ("exterminate",): 2,
                  # Arabic: نتخلص من / التخلص من (get rid of)
                  ("نتخلص", "من"): 2, ("التخلص", "من"): 2, ("تخلصوا", "من"): 2,
+                 ("لعنة", "الله", "على"): 2, ("لعنة", "الله", "ع"): 2,  # God's curse upon G
                  # ما بطيق / لا أطيق / مش طايق (can't stand)
                  ("ما", "بطيق"): 2, ("ما", "اطيق"): 2, ("لا", "اطيق"): 2, ("مش", "طايق"): 2}
 _BEFORE_GROUP = {tuple(normalise(w).text for w in phrase): reach for phrase, reach in _BEFORE_GROUP.items()}

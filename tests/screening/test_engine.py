@@ -217,6 +217,7 @@ def test_without_a_model_reject_agrees_with_the_codes(screener, text):
     ("Women are inferior.", "I would never say that women are inferior."),
     ("Kurds are rats", "People who say Kurds are rats should be banned from this site"),
     ("Women should be killed.", "I don't think women should be killed."),
+    ("اليهود خنازير", "من يقول إن اليهود خنازير فهو عنصري"),  # "whoever says the Jews are pigs is a racist"
 ])
 def test_counter_speech_lowers_the_rules_but_the_abuse_itself_still_counts(screener, hateful, reported):
     # the fixture screens with the rules alone

@@ -25,6 +25,7 @@ def frames(text):
     ("We need to get rid of refugees once and for all", "rid of refugees"),
     ("أنا أكره اليهود", "أكره اليهود"),
     ("الله يلعن الشيعة", "يلعن الشيعة"),
+    ("لعنة الله على اليهود", "لعنة الله على اليهود"),
     ("لازم نتخلص من المهاجرين", "نتخلص من المهاجرين"),
     ("والله ما بطيق السوريين", "ما بطيق السوريين"),
     ("Kürtlerden nefret ediyorum", "Kürtlerden nefret ediyorum"),
