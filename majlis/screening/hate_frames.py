@@ -120,9 +120,11 @@ _BEFORE_GROUP = {tuple(normalise(w).text for w in phrase): reach for phrase, rea
 # the words a comment must contain for any frame to fit: one set lookup for most comments
 _TRIGGERS = (_EN_VERBS | {"stand"} | _AR_VERBS | _AR_CURSES | _TR_NEFRET | _TR_DISGUST | _FA_AFTER | _FA_BAD
              | _CKB_HATE)
+# (each phrase by its rarest-looking word: "death" for "death to", "sick" for "make me sick", so common
+# words such as "to", "me" or "من" do not open the gate)
 _GATE = (_TRIGGERS | _EN_DEROGATORY | _EN_AT_CLAUSE_END | {"welcome"}
-         | {p[-1] for p in _EN_AFTER_GROUP_PHRASES + _EN_NO_GROUP_PHRASES}
-         | {phrase[-1] for phrase in _BEFORE_GROUP})
+         | {[w for w in p if w not in ("me", "us")][-1] for p in _EN_AFTER_GROUP_PHRASES + _EN_NO_GROUP_PHRASES}
+         | {max(phrase, key=len) for phrase in _BEFORE_GROUP})
 # what may stand between the verb and the group: "I hate all the Kurds", "أكره كل العرب"
 _FILLERS = _folded("all the those these every single fucking damn bloody كل هدول هذول هاي هؤلاء يا el kol tüm bütün "
                    "همه همهٔ این اون هەموو")
