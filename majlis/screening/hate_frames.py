@@ -24,7 +24,7 @@ from .lexicon import Hit
 from .normalise import WORD_RX, normalise
 
 WEIGHT = 0.75  # medium evidence, like a group + dehumanising word: decides alone unless quoted
-WHY = "hatred declared at a group"
+WHY = "hate aimed at a group it names"
 
 
 def _folded(block: str) -> frozenset:
