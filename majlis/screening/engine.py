@@ -511,8 +511,9 @@ _ML_GROUP_SET = frozenset(normalise(w).text for w in _ML_GROUPS.split())
 _ML_STRONG_SET = frozenset(normalise(w).text for w in _ML_DEHUMAN_STRONG.split())
 _ML_WEAK_SET = frozenset(normalise(w).text for w in _ML_DEHUMAN_WEAK.split())
 _ML_DEHUMAN_SET = _ML_STRONG_SET | _ML_WEAK_SET
-_FA_FALSE_GROUPS = frozenset(normalise(w).text for w in "کرد ترک".split())
-_FA_FALSE_DEHUMAN = frozenset(normalise(w).text for w in "خونه".split())
+# Persian کرد "did", ترک "quitting" and خونه "house" fold like Arabic كرد "Kurds", ترك "Turks", خونة "traitors"
+_ML_GROUP_SET_FA = _ML_GROUP_SET - frozenset(normalise(w).text for w in "کرد ترک".split())
+_ML_DEHUMAN_SET_FA = _ML_DEHUMAN_SET - frozenset(normalise(w).text for w in "خونه".split())
 
 
 def _identity_window(norm, lang: str = "other") -> list[Hit]:
@@ -521,9 +522,7 @@ def _identity_window(norm, lang: str = "other") -> list[Hit]:
     words = norm.words
     if not words or words.isdisjoint(_ML_GROUP_SET) or words.isdisjoint(_ML_DEHUMAN_SET):
         return []
-    groups, dehuman = _ML_GROUP_SET, _ML_DEHUMAN_SET
-    if lang == "fa":  # Persian کرد "did", ترک "quitting" and خونه "house" fold like Arabic كرد, ترك, خونة
-        groups, dehuman = groups - _FA_FALSE_GROUPS, dehuman - _FA_FALSE_DEHUMAN
+    groups, dehuman = (_ML_GROUP_SET_FA, _ML_DEHUMAN_SET_FA) if lang == "fa" else (_ML_GROUP_SET, _ML_DEHUMAN_SET)
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RX.finditer(norm.text)]
     out = []
     for i, (s0, e0, w) in enumerate(toks):

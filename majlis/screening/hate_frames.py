@@ -70,7 +70,8 @@ _KMR_VERB = _folded("dikim dikin")
 # "I hate women who ...", "أكره العرب اللي ...": a subset the rest of the sentence picks out, not the group
 _RESTRICTED_BY = _folded("who whom which that like اللي الي اللى الذين الذي")
 # "I despise the woman who wrote this": one person, not the group
-_EN_ONE_PERSON = (_folded("the this that a"), _folded("woman girl"))
+_EN_PERSON_DETERMINERS = _folded("the this that a")
+_EN_PERSON_NOUNS = _folded("woman girl")
 
 # English derogation: G (are) (so / all / nothing but ...) <word>: "Muslims are pathetic", "why are gays so
 # vile", "women are a disgrace". Words that also describe a plight ("refugees are sick and hungry",
@@ -116,6 +117,9 @@ _BEFORE_GROUP = {("fuck",): 2, ("death", "to"): 2, ("rid", "of"): 2, ("can", "t"
                  # ما بطيق / لا أطيق / مش طايق (can't stand)
                  ("ما", "بطيق"): 2, ("ما", "اطيق"): 2, ("لا", "اطيق"): 2, ("مش", "طايق"): 2}
 _BEFORE_GROUP = {tuple(normalise(w).text for w in phrase): reach for phrase, reach in _BEFORE_GROUP.items()}
+_BEFORE_GROUP_BY_LAST: dict[str, list] = {}
+for _phrase, _reach in _BEFORE_GROUP.items():
+    _BEFORE_GROUP_BY_LAST.setdefault(_phrase[-1], []).append((_phrase, _reach))
 
 # the words a comment must contain for any frame to fit: one set lookup for most comments
 _TRIGGERS = (_EN_VERBS | {"stand"} | _AR_VERBS | _AR_CURSES | _TR_NEFRET | _TR_DISGUST | _FA_AFTER | _FA_BAD
@@ -128,6 +132,7 @@ _GATE = (_TRIGGERS | _EN_DEROGATORY | _EN_AT_CLAUSE_END | {"welcome"}
 # what may stand between the verb and the group: "I hate all the Kurds", "أكره كل العرب"
 _FILLERS = _folded("all the those these every single fucking damn bloody كل هدول هذول هاي هؤلاء يا el kol tüm bütün "
                    "همه همهٔ این اون هەموو")
+_FA_BEFORE_GROUP = _FA_FROM | _FILLERS  # از افغانی‌ها / از همه عربها
 
 
 def _them(words: list[str], verb: int) -> int | None:
@@ -154,7 +159,7 @@ class _Tokens:
             return False
         w, groups = self.words[i], self.groups
         nxt = self.words[i + 1] if i + 1 < len(self.words) else ""
-        if w in _EN_ADJECTIVES or w == "black":
+        if w in _EN_ADJECTIVES:
             return nxt in _EN_BLACK_NEXT
         if nxt == "s":  # "I hate women's football": a possessive, not the group
             return False
@@ -193,12 +198,12 @@ def find(norm, groups: frozenset | None = None) -> list[Hit]:
     out = []
     n = len(tk.words)
     for first, last in found:
-        if tk.words[last] in _EN_ADJECTIVES or tk.words[last] == "black":
+        if tk.words[last] in _EN_ADJECTIVES:
             last += 1  # "black people": the span shows the whole name
         names_last = tk.is_group(last) or tk.words[last] in _EN_BLACK_NEXT
         if names_last and last + 1 < n and tk.words[last + 1] in _RESTRICTED_BY:
             continue
-        if tk.words[last] in _EN_ONE_PERSON[1] and tk.words[last - 1] in _EN_ONE_PERSON[0]:
+        if tk.words[last] in _EN_PERSON_NOUNS and tk.words[last - 1] in _EN_PERSON_DETERMINERS:
             continue
         o0, o1 = norm.to_original(tk.spans[first][0], tk.spans[last][1])
         out.append(Hit(o0, o1, "identity_abuse", norm.original[o0:o1], "any", WHY, WEIGHT, None))
@@ -244,7 +249,7 @@ def _declared_hatred(tk: _Tokens, norm) -> list[tuple[int, int]]:
                 first, last = i - 2, i + 1
         elif w in _FA_AFTER or (w in _FA_BAD and i + 1 < n and words[i + 1] in _FA_COMES):
             for g in range(i - 1, max(0, i - 4), -1):  # از (همه) افغانی‌ها متنفرم
-                if tk.is_group(g) and words[g - 1] in _FA_FROM | _FILLERS:
+                if tk.is_group(g) and words[g - 1] in _FA_BEFORE_GROUP:
                     first, last = g - 1, i + (1 if w in _FA_BAD else 0)
                     break
         elif w in _CKB_HATE and i + 1 < n and words[i + 1] in _CKB_AT:
@@ -252,6 +257,21 @@ def _declared_hatred(tk: _Tokens, norm) -> list[tuple[int, int]]:
         if first is not None and last is not None:
             found.append((first, last))
     return found
+
+
+def _subject_groups(tk: _Tokens):
+    """``(g, j, negated)`` for each group name ``g`` that can be the subject of what follows it: not a
+    single person ("this woman"), not after "who / that" ("people who hate Jews are sick") or a
+    preposition ("the attacks on Muslims are disgusting"). ``j`` is the word after the name ("black
+    people" is two words); ``negated``: a negator in the two words before ("not all Muslims")."""
+    words = tk.words
+    for g in range(len(words)):
+        if not tk.is_group(g) or words[g] in _EN_SINGULAR:
+            continue
+        if any(w in _RESTRICTED_BY for w in words[max(0, g - 3):g]) or (g and words[g - 1] in _EN_PREPOSITIONS):
+            continue
+        j = g + 2 if words[g] in _EN_ADJECTIVES else g + 1
+        yield g, j, any(w in _EN_NEGATORS for w in words[max(0, g - 2):g])
 
 
 def _derogation(tk: _Tokens, text: str) -> list[tuple[int, int]]:
@@ -262,14 +282,9 @@ def _derogation(tk: _Tokens, text: str) -> list[tuple[int, int]]:
     words = tk.words
     n = len(words)
     found = []
-    for g in range(n):
-        if not tk.is_group(g) or words[g] in _EN_SINGULAR:
+    for g, j, negated in _subject_groups(tk):
+        if negated:
             continue
-        if any(w in _EN_NEGATORS for w in words[max(0, g - 2):g]) or \
-                any(w in _RESTRICTED_BY for w in words[max(0, g - 3):g]) or (g and words[g - 1] in _EN_PREPOSITIONS):
-            continue  # "not all Muslims are ...", "people who hate Jews are sick", "the attacks on Muslims
-            # are disgusting": the group is not the subject
-        j = g + 2 if words[g] in _EN_ADJECTIVES or words[g] == "black" else g + 1  # past "people"
         copula = j < n and words[j] in _EN_COPULA
         j += copula
         if words[j:j + 2] == list(_EN_UNWELCOME) and copula:
@@ -294,20 +309,14 @@ def _after_group(tk: _Tokens) -> list[tuple[int, int]]:
     words = tk.words
     n = len(words)
     found = []
-    for g in range(n):
-        if not tk.is_group(g) or words[g] in _EN_SINGULAR:
-            continue
-        j = g + 2 if words[g] in _EN_ADJECTIVES or words[g] == "black" else g + 1  # past "people"
-        negated_before = any(w in _EN_NEGATORS for w in words[max(0, g - 2):g])
-        if any(w in _RESTRICTED_BY for w in words[max(0, g - 3):g]) or (g and words[g - 1] in _EN_PREPOSITIONS):
-            continue  # "people who attack refugees / comments about Muslims make me sick": not the subject
+    for g, j, negated in _subject_groups(tk):
         while j < n and words[j] in _EN_EMOTION_ADVERBS and j < g + 4:
             j += 1
-        phrases = _EN_NO_GROUP_PHRASES if negated_before and words[g - 1] == "no" else \
-            (() if negated_before else _EN_AFTER_GROUP_PHRASES)
+        no_group = negated and words[g - 1] == "no"
+        phrases = _EN_NO_GROUP_PHRASES if no_group else (() if negated else _EN_AFTER_GROUP_PHRASES)
         for phrase in phrases:
             if tuple(words[j:j + len(phrase)]) == phrase:
-                found.append((g - 1 if phrases is _EN_NO_GROUP_PHRASES else g, j + len(phrase) - 1))
+                found.append((g - 1 if no_group else g, j + len(phrase) - 1))
                 break
     return found
 
@@ -316,13 +325,14 @@ def _before_group(tk: _Tokens) -> list[tuple[int, int]]:
     """"fuck all G", "death to G", "get rid of G", "can't trust G": a group right after the phrase."""
     words = tk.words
     found = []
-    for i in range(len(words)):
-        for phrase, reach in _BEFORE_GROUP.items():
-            if tuple(words[i - len(phrase) + 1:i + 1]) == phrase:
-                last = tk.group_after(i, reach)
-                if phrase == ("fuck",) and last is not None and words[last] in _EN_SEXUAL_OBJECTS \
-                        and words[i + 1] != "all":
-                    continue  # "fuck the girls" is sex talk, "fuck all women" is not
-                if last is not None:
-                    found.append((i - len(phrase) + 1, last))
+    for i, w in enumerate(words):
+        for phrase, reach in _BEFORE_GROUP_BY_LAST.get(w, ()):
+            if tuple(words[i - len(phrase) + 1:i + 1]) != phrase:
+                continue
+            last = tk.group_after(i, reach)
+            if last is None:
+                continue
+            if phrase == ("fuck",) and words[last] in _EN_SEXUAL_OBJECTS and words[i + 1] != "all":
+                continue  # "fuck the girls" is sex talk, "fuck all women" is not
+            found.append((i - len(phrase) + 1, last))
     return found

@@ -550,7 +550,8 @@ FALSE_FRIEND_TOKENS = frozenset("spicy spicier spiciest spiciness انجاست".
                           "میمونید میمونن".split())
 # (term, next word) and (previous word, term) pairs, folded, in which a listed term is innocent:
 # "Homo sapiens"; Persian colloquial "می گه / نمی گه" ("(s)he says / doesn't say", the verb گفتن with
-# its prefix written apart) and "گه گداری / گه گاه" ("now and then") are not the swear word گه.
+# its prefix written apart) and "گه گداری / گه گاه" ("now and then") are not the swear word گه;
+# "Dykes on Bikes" is the name of a parade contingent.
 FALSE_FRIEND_PAIRS = frozenset(
     [("homo", w) for w in "sapiens erectus habilis neanderthalensis floresiensis".split()] + [("dykes", "on")]
     + [("گه", w) for w in ("گداري", "گاه", "گاهي")])

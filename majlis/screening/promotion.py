@@ -290,11 +290,10 @@ def detect_promotion(text: str, norm: Normalised | None = None, cta_hits=None) -
             norm = normalise(text)
         cta_hits = _cta_lex().find(norm, None)
     for h in cta_hits:
-        if h.code == "promotion" and _NEGATED_BEFORE.search(text[max(0, h.start - 30):h.start]):
-            continue  # "relatives cannot contact us": news about a blackout, not an invitation
-        if h.code == "promotion":
-            hits.append(PromoHit(h.start, h.end, "cta" if h.source == "call to action" else "lexicon", h.weight,
-                                 h.why() if h.source != "call to action" else f'call to action "{h.term}" ({h.lang})'))
+        if h.code != "promotion" or _NEGATED_BEFORE.search(text[max(0, h.start - 30):h.start]):
+            continue  # a negated call ("relatives cannot contact us") is news about a blackout, no invitation
+        hits.append(PromoHit(h.start, h.end, "cta" if h.source == "call to action" else "lexicon", h.weight,
+                             h.why() if h.source != "call to action" else f'call to action "{h.term}" ({h.lang})'))
     hits.sort(key=lambda h: (h.start, -h.end))
     return PromotionResult(hits, _score(hits))
 
